@@ -1,0 +1,145 @@
+package com.cruddur.messaging.config;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * One JSON object of {@code cdk.json} context, read with its dotted path so every error names the
+ * exact key, the bad value and what is allowed.
+ */
+final class Settings {
+
+    private final String path;
+    private final Map<String, Object> values;
+
+    private Settings(String path, Map<String, Object> values) {
+        this.path = path;
+        this.values = values;
+    }
+
+    /** Wraps {@code raw}, which must be a JSON object, found at {@code path}. */
+    static Settings of(String path, Object raw) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw new InvalidStageConfigException(path + ": " + describe(raw) + " is not allowed; expected a JSON object");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        map.forEach((key, value) -> values.put(String.valueOf(key), value));
+        return new Settings(path, values);
+    }
+
+    Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** Fails on the first key that is not one of {@code allowed} (a typo would otherwise be ignored silently). */
+    void rejectUnknownKeys(Set<String> allowed) {
+        for (String key : values.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new InvalidStageConfigException(
+                        path(key) + " is not a known setting; allowed keys are " + new TreeSet<>(allowed));
+            }
+        }
+    }
+
+    boolean has(String key) {
+        return values.get(key) != null;
+    }
+
+    Settings object(String key) {
+        return of(path(key), require(key));
+    }
+
+    String string(String key, Pattern pattern, String allowed) {
+        return optionalString(key, pattern, allowed)
+                .orElseThrow(() -> missing(key, allowed));
+    }
+
+    String string(String key, Pattern pattern, String allowed, String defaultValue) {
+        return optionalString(key, pattern, allowed).orElse(defaultValue);
+    }
+
+    Optional<String> optionalString(String key, Pattern pattern, String allowed) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (!(raw instanceof String text) || !pattern.matcher(text).matches()) {
+            throw invalid(key, raw, allowed);
+        }
+        return Optional.of(text);
+    }
+
+    List<String> stringList(String key, Pattern pattern, String allowed) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list)) {
+            throw invalid(key, raw, "a JSON list of " + allowed);
+        }
+        for (Object item : list) {
+            if (!(item instanceof String text) || !pattern.matcher(text).matches()) {
+                throw invalid(key, raw, "a JSON list of " + allowed);
+            }
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    int integer(String key, int min, int max) {
+        Object raw = require(key);
+        String allowed = "a whole number from " + min + " to " + max;
+        if (!(raw instanceof Number number)
+                || number.doubleValue() != Math.rint(number.doubleValue())
+                || number.doubleValue() < min || number.doubleValue() > max) {
+            throw invalid(key, raw, allowed);
+        }
+        return number.intValue();
+    }
+
+    boolean bool(String key) {
+        Object raw = require(key);
+        if (!(raw instanceof Boolean flag)) {
+            throw invalid(key, raw, "true or false");
+        }
+        return flag;
+    }
+
+    <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+        Object raw = require(key);
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        if (!(raw instanceof String text) || !names.contains(text)) {
+            throw invalid(key, raw, "one of " + names);
+        }
+        return Enum.valueOf(type, text);
+    }
+
+    String path(String key) {
+        return path + "." + key;
+    }
+
+    InvalidStageConfigException invalid(String key, Object raw, String allowed) {
+        return new InvalidStageConfigException(path(key) + ": " + describe(raw) + " is not allowed; expected " + allowed);
+    }
+
+    private Object require(String key) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            throw missing(key, "a value");
+        }
+        return raw;
+    }
+
+    InvalidStageConfigException missing(String key, String allowed) {
+        return new InvalidStageConfigException(path(key) + " is missing; expected " + allowed);
+    }
+
+    private static String describe(Object raw) {
+        return raw instanceof String text ? "\"" + text + "\"" : String.valueOf(raw);
+    }
+}

@@ -1,0 +1,126 @@
+package com.cruddur.messaging.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Node;
+
+/**
+ * Reads the stage selected with {@code -c stage=NAME} (default {@value #DEFAULT_STAGE}) from the
+ * {@code stages} object of the {@code cdk.json} context and validates every setting, so a bad value
+ * fails synth before any construct exists.
+ */
+public final class StageConfigReader {
+
+    public static final String DEFAULT_STAGE = "dev";
+    public static final String DEFAULT_TABLE_NAME = "cruddur-messages";
+
+    /** DynamoDB's default per-table quota for provisioned units. */
+    static final int MAX_CAPACITY_UNITS = 40_000;
+    /** One NAT gateway per AZ is the most a VPC can use. */
+    static final int DEFAULT_AZ_COUNT = 2;
+
+    private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern AVAILABILITY_ZONE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern KMS_KEY_ARN = Pattern.compile(
+            "arn:aws(-[a-z]+)*:kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static final Set<String> STAGE_KEYS = Set.of(
+            "account", "region", "availabilityZones", "tableName", "billing", "encryptionKeyArn",
+            "holdsRealData", "seedData", "natGateways", "logRetention");
+    private static final Set<String> PROVISIONED_KEYS = Set.of(
+            "mode", "tableReadCapacity", "tableWriteCapacity", "indexReadCapacity", "indexWriteCapacity");
+
+    /** Values of {@code billing.mode}. */
+    enum BillingMode { PROVISIONED, ON_DEMAND }
+
+    private StageConfigReader() {
+    }
+
+    public static StageConfig read(Node node) {
+        Object selected = node.tryGetContext("stage");
+        String stage = selected == null ? DEFAULT_STAGE : String.valueOf(selected);
+        Object stages = node.tryGetContext("stages");
+        if (stages == null) {
+            throw new InvalidStageConfigException("stages is missing from the cdk.json context; expected a JSON object of stage settings");
+        }
+        return read(stage, Settings.of("stages", stages));
+    }
+
+    static StageConfig read(String stage, Settings stages) {
+        if (!stages.has(stage)) {
+            throw new InvalidStageConfigException("stage \"" + stage + "\" is not declared; declared stages are "
+                    + stages.keys() + " (select one with -c stage=NAME)");
+        }
+        if (!STAGE_NAME.matcher(stage).matches()) {
+            throw new InvalidStageConfigException("stage \"" + stage + "\" is not allowed as a name; expected lowercase letters, digits"
+                    + " and dashes, starting with a letter, at most 20 characters");
+        }
+        Settings settings = stages.object(stage);
+        settings.rejectUnknownKeys(STAGE_KEYS);
+
+        Optional<String> account = settings.optionalString("account", ACCOUNT, "a 12-digit AWS account id");
+        Optional<String> region = settings.optionalString("region", REGION, "an AWS region name such as us-east-1");
+        if (account.isPresent() != region.isPresent()) {
+            throw new InvalidStageConfigException(settings.path(account.isPresent() ? "region" : "account")
+                    + " is missing; account and region are given together or not at all");
+        }
+        List<String> zones = availabilityZones(settings, region);
+        int azCount = zones.isEmpty() ? DEFAULT_AZ_COUNT : zones.size();
+
+        return new StageConfig(
+                stage,
+                account,
+                region,
+                zones,
+                settings.string("tableName", TABLE_NAME, "3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'", DEFAULT_TABLE_NAME),
+                billing(settings.object("billing")),
+                settings.optionalString("encryptionKeyArn", KMS_KEY_ARN, "a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/<uuid>"),
+                settings.bool("holdsRealData"),
+                settings.bool("seedData"),
+                settings.integer("natGateways", 0, azCount),
+                settings.enumValue("logRetention", RetentionDays.class));
+    }
+
+    private static List<String> availabilityZones(Settings settings, Optional<String> region) {
+        List<String> zones = settings.stringList("availabilityZones", AVAILABILITY_ZONE, "availability zone names such as us-east-1a");
+        if (region.isEmpty()) {
+            if (!zones.isEmpty()) {
+                throw settings.invalid("availabilityZones", zones, "no value when region is not set (the AZs then come from the deploy region)");
+            }
+            return zones;
+        }
+        String allowed = "at least " + DEFAULT_AZ_COUNT + " distinct zones of " + region.get()
+                + " (a fixed region needs explicit AZs so synth never looks them up in an account)";
+        if (zones.isEmpty()) {
+            throw settings.missing("availabilityZones", allowed);
+        }
+        boolean valid = zones.size() >= DEFAULT_AZ_COUNT
+                && zones.stream().distinct().count() == zones.size()
+                && zones.stream().allMatch(zone -> zone.length() == region.get().length() + 1 && zone.startsWith(region.get()));
+        if (!valid) {
+            throw settings.invalid("availabilityZones", zones, allowed);
+        }
+        return zones;
+    }
+
+    private static TableBilling billing(Settings billing) {
+        BillingMode mode = billing.enumValue("mode", BillingMode.class);
+        if (mode == BillingMode.ON_DEMAND) {
+            billing.rejectUnknownKeys(Set.of("mode"));
+            return new TableBilling.OnDemand();
+        }
+        billing.rejectUnknownKeys(PROVISIONED_KEYS);
+        return new TableBilling.Provisioned(
+                billing.integer("tableReadCapacity", 1, MAX_CAPACITY_UNITS),
+                billing.integer("tableWriteCapacity", 1, MAX_CAPACITY_UNITS),
+                billing.integer("indexReadCapacity", 1, MAX_CAPACITY_UNITS),
+                billing.integer("indexWriteCapacity", 1, MAX_CAPACITY_UNITS));
+    }
+}

@@ -1,0 +1,83 @@
+package com.cruddur.messaging.data;
+
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.constructs.Construct;
+
+import com.cruddur.messaging.config.TableBilling;
+
+/**
+ * The single table of SPEC §1 ({@code cruddur-messages}): {@code pk}/{@code sk} strings, the sparse
+ * GSI {@value #MESSAGE_GROUP_INDEX} over {@code message_group_uuid}/{@code sk} (messages carry no
+ * {@code message_group_uuid}, so only conversation rows are indexed), and a NEW_IMAGE stream for
+ * the processor of access pattern E.
+ */
+public final class MessagesTable extends Construct {
+
+    public static final String PARTITION_KEY = "pk";
+    public static final String SORT_KEY = "sk";
+    public static final String MESSAGE_GROUP_INDEX = "message-group-sk-index";
+    public static final String MESSAGE_GROUP_UUID = "message_group_uuid";
+
+    private final Table table;
+
+    public MessagesTable(Construct scope, String id, MessagesTableProps props) {
+        super(scope, id);
+        Table.Builder table = Table.Builder.create(this, "Table")
+                .tableName(props.tableName())
+                .partitionKey(stringAttribute(PARTITION_KEY))
+                .sortKey(stringAttribute(SORT_KEY))
+                // The processor only needs the new image (SPEC §1); a smaller view keeps stream records lean.
+                .stream(StreamViewType.NEW_IMAGE)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(props.holdsRealData())
+                        .build())
+                .deletionProtection(props.holdsRealData())
+                .removalPolicy(props.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        props.encryptionKey().ifPresentOrElse(
+                key -> table.encryption(TableEncryption.CUSTOMER_MANAGED).encryptionKey(key),
+                () -> table.encryption(TableEncryption.AWS_MANAGED));
+
+        GlobalSecondaryIndexProps.Builder index = GlobalSecondaryIndexProps.builder()
+                .indexName(MESSAGE_GROUP_INDEX)
+                .partitionKey(stringAttribute(MESSAGE_GROUP_UUID))
+                .sortKey(stringAttribute(SORT_KEY))
+                .projectionType(ProjectionType.ALL);
+
+        if (props.billing() instanceof TableBilling.Provisioned units) {
+            table.billingMode(BillingMode.PROVISIONED)
+                    .readCapacity(units.tableReadCapacity())
+                    .writeCapacity(units.tableWriteCapacity());
+            index.readCapacity(units.indexReadCapacity()).writeCapacity(units.indexWriteCapacity());
+        } else {
+            table.billingMode(BillingMode.PAY_PER_REQUEST);
+        }
+        this.table = table.build();
+        this.table.addGlobalSecondaryIndex(index.build());
+        if (!props.holdsRealData()) {
+            Validations.of(this.table).acknowledge(Acknowledgment.builder()
+                    .id("AwsSolutions-DDB3")
+                    .reason("This stage holds no real data (holdsRealData=false): its table only carries seed and test data that a redeploy recreates, so point-in-time recovery would be cost without benefit.")
+                    .build());
+        }
+    }
+
+    public ITable table() {
+        return table;
+    }
+
+    private static Attribute stringAttribute(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
+    }
+}

@@ -1,0 +1,142 @@
+package com.cruddur.messaging.network;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.customresources.AwsCustomResource;
+import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
+import software.amazon.awscdk.customresources.AwsSdkCall;
+import software.amazon.awscdk.customresources.PhysicalResourceId;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.IPeer;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The VPC of SPEC §5: two AZs, public subnets (load balancer, NAT) and workload subnets (stream
+ * Lambda, backend tasks), a DynamoDB gateway endpoint on the route tables of every subnet, and flow
+ * logs of all traffic to CloudWatch Logs.
+ *
+ * <p>The endpoint is a gateway endpoint on purpose: it is free, needs no security group and keeps
+ * DynamoDB traffic off NAT gateways, so a stage with no NAT still reaches its table. Its prefix list
+ * id is resolved at deploy time ({@code ec2:DescribePrefixLists}) rather than looked up at synth, so
+ * security groups can allow egress to exactly DynamoDB without an account lookup.
+ */
+public final class Network extends Construct {
+
+    public static final String PUBLIC_SUBNETS = "public";
+    public static final String WORKLOAD_SUBNETS = "workload";
+    public static final String VPC_CIDR = "10.40.0.0/16";
+    static final int AZ_COUNT = 2;
+
+    private final Vpc vpc;
+    private final GatewayVpcEndpoint dynamoDbEndpoint;
+    private final IPeer dynamoDbPrefixList;
+
+    public Network(Construct scope, String id, NetworkProps props) {
+        super(scope, id);
+        SubnetType workloadType = props.natGateways() > 0 ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED;
+        LogGroup flowLogGroup = LogGroup.Builder.create(this, "FlowLogs")
+                .retention(props.flowLogRetention())
+                .removalPolicy(props.flowLogRemovalPolicy())
+                .build();
+
+        this.vpc = Vpc.Builder.create(this, "Vpc")
+                .ipAddresses(IpAddresses.cidr(VPC_CIDR))
+                .maxAzs(AZ_COUNT)
+                .natGateways(props.natGateways())
+                .subnetConfiguration(List.of(
+                        SubnetConfiguration.builder().name(PUBLIC_SUBNETS).subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
+                        SubnetConfiguration.builder().name(WORKLOAD_SUBNETS).subnetType(workloadType).cidrMask(20).build()))
+                .flowLogs(Map.of("AllTraffic", FlowLogOptions.builder()
+                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup))
+                        .trafficType(FlowLogTrafficType.ALL)
+                        .build()))
+                .build();
+
+        this.dynamoDbEndpoint = vpc.addGatewayEndpoint("DynamoDb", GatewayVpcEndpointOptions.builder()
+                .service(GatewayVpcEndpointAwsService.DYNAMODB)
+                .subnets(List.of(publicSubnets(), workloadSubnets()))
+                .build());
+        this.dynamoDbPrefixList = Peer.prefixList(resolveDynamoDbPrefixListId(props));
+    }
+
+    public IVpc vpc() {
+        return vpc;
+    }
+
+    /** Where the stream Lambda and private backend tasks run. */
+    public SubnetSelection workloadSubnets() {
+        return SubnetSelection.builder().subnetGroupName(WORKLOAD_SUBNETS).build();
+    }
+
+    /** Where internet-facing load balancers (and tasks of a stage without NAT) run. */
+    public SubnetSelection publicSubnets() {
+        return SubnetSelection.builder().subnetGroupName(PUBLIC_SUBNETS).build();
+    }
+
+    public GatewayVpcEndpoint dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    /** DynamoDB's managed prefix list in this region, for security-group egress on 443 to DynamoDB only. */
+    public IPeer dynamoDbPrefixList() {
+        return dynamoDbPrefixList;
+    }
+
+    private String resolveDynamoDbPrefixListId(NetworkProps props) {
+        String prefixListName = "com.amazonaws." + Stack.of(this).getRegion() + ".dynamodb";
+        AwsSdkCall describe = AwsSdkCall.builder()
+                .service("EC2")
+                .action("describePrefixLists")
+                // Sorted maps: Map.of iterates in a per-JVM random order, which would make the template differ between synths.
+                .parameters(Map.of("Filters", List.of(new TreeMap<>(Map.of("Name", "prefix-list-name", "Values", List.of(prefixListName))))))
+                .physicalResourceId(PhysicalResourceId.of(prefixListName))
+                .outputPaths(List.of("PrefixLists.0.PrefixListId"))
+                .build();
+        // An own role and log group instead of the provider's default AWSLambdaBasicExecutionRole: the
+        // function may write only its own logs.
+        LogGroup lookupLogs = LogGroup.Builder.create(this, "DynamoDbPrefixListLogs")
+                .retention(props.flowLogRetention())
+                .removalPolicy(props.flowLogRemovalPolicy())
+                .build();
+        Role lookupRole = Role.Builder.create(this, "DynamoDbPrefixListRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        lookupLogs.grantWrite(lookupRole);
+        AwsCustomResource lookup = AwsCustomResource.Builder.create(this, "DynamoDbPrefixList")
+                .onUpdate(describe)
+                .installLatestAwsSdk(false)
+                .role(lookupRole)
+                .logGroup(lookupLogs)
+                .policy(AwsCustomResourcePolicy.fromStatements(List.of(PolicyStatement.Builder.create()
+                        .actions(List.of("ec2:DescribePrefixLists"))
+                        .resources(List.of("*"))
+                        .build())))
+                .build();
+        Validations.of(lookup).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM5[Resource::*]")
+                .reason("ec2:DescribePrefixLists is read-only and supports no resource-level permissions, so it can only be granted on *.")
+                .build());
+        return lookup.getResponseField("PrefixLists.0.PrefixListId");
+    }
+}

@@ -1,0 +1,228 @@
+package com.cruddur.messaging.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.cruddur.messaging.support.TestApps;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/** Each kind of bad stage setting fails before any construct is built, naming the key, the value and what is allowed. */
+class StageConfigReaderTest {
+
+    @Test
+    void devMirrorsTheReferenceSetup() {
+        StageConfig dev = read("dev", Map.of());
+        assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-messages",
+                new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true, 0, RetentionDays.ONE_WEEK), dev);
+    }
+
+    @Test
+    void prodHoldsRealDataWithoutSeed() {
+        StageConfig prod = read("prod", Map.of());
+        assertTrue(prod.holdsRealData());
+        assertEquals(false, prod.seedData());
+        assertEquals("Cruddur-prod-Data", prod.stackName("Data"));
+    }
+
+    @Test
+    void stageDefaultsToDev() {
+        Map<String, Object> context = new HashMap<>(TestApps.cdkJsonContext());
+        context.remove("stage");
+        App app = new App(AppProps.builder().context(context).build());
+        assertEquals("dev", StageConfigReader.read(app.getNode()).name());
+    }
+
+    @Test
+    void tableNameDefaultsToCruddurMessages() {
+        assertEquals("cruddur-messages", read("dev", overrides("tableName", null)).tableName());
+    }
+
+    @Test
+    void onDemandBillingIsAccepted() {
+        assertEquals(new TableBilling.OnDemand(), read("dev", Map.of("billing", Map.of("mode", "ON_DEMAND"))).billing());
+    }
+
+    @Test
+    void fixedEnvironmentNeedsAccountRegionAndZones() {
+        StageConfig config = read("prod", Map.of("account", "123456789012", "region", "eu-west-1",
+                "availabilityZones", List.of("eu-west-1a", "eu-west-1b")));
+        assertEquals("123456789012", config.environment().getAccount());
+        assertEquals("eu-west-1", config.environment().getRegion());
+    }
+
+    @Test
+    void unknownStageNamesTheDeclaredOnes() {
+        assertError(() -> read("qa", Map.of()), "stage \"qa\" is not declared", "[dev, prod]", "-c stage=NAME");
+    }
+
+    @Test
+    void stageNameMustSuitStackNames() {
+        assertError(() -> read("Dev_1", Map.of("seedData", true)), "stage \"Dev_1\"", "lowercase letters, digits and dashes");
+    }
+
+    @Test
+    void missingStagesObjectIsReported() {
+        App app = new App(AppProps.builder().context(Map.of("stage", "dev")).build());
+        assertError(() -> StageConfigReader.read(app.getNode()), "stages is missing");
+    }
+
+    @Test
+    void misspelledSettingIsRejectedListingTheKnownKeys() {
+        assertError(() -> read("dev", Map.of("tablename", "x")), "stages.dev.tablename is not a known setting", "tableName");
+    }
+
+    @Test
+    void negativeCapacityIsRejected() {
+        assertError(() -> read("dev", provisioned(-1)),
+                "stages.dev.billing.tableReadCapacity: -1 is not allowed", "a whole number from 1 to 40000");
+    }
+
+    @Test
+    void fractionalCapacityIsRejected() {
+        assertError(() -> read("dev", provisioned(2.5)), "stages.dev.billing.tableReadCapacity: 2.5 is not allowed");
+    }
+
+    @Test
+    void capacityGivenAsTextIsRejected() {
+        assertError(() -> read("dev", provisioned("5")), "stages.dev.billing.tableReadCapacity: \"5\" is not allowed");
+    }
+
+    @Test
+    void provisionedBillingNeedsEveryCapacity() {
+        assertError(() -> read("dev", Map.of("billing", Map.of("mode", "PROVISIONED", "tableReadCapacity", 5))),
+                "stages.dev.billing.tableWriteCapacity is missing");
+    }
+
+    @Test
+    void unknownBillingModeIsRejected() {
+        assertError(() -> read("dev", Map.of("billing", Map.of("mode", "FREE"))),
+                "stages.dev.billing.mode: \"FREE\" is not allowed", "[PROVISIONED, ON_DEMAND]");
+    }
+
+    @Test
+    void capacityWithOnDemandBillingIsRejected() {
+        assertError(() -> read("dev", Map.of("billing", Map.of("mode", "ON_DEMAND", "tableReadCapacity", 5))),
+                "stages.dev.billing.tableReadCapacity is not a known setting", "[mode]");
+    }
+
+    @Test
+    void billingMustBeAnObject() {
+        assertError(() -> read("dev", Map.of("billing", "PROVISIONED")), "stages.dev.billing: \"PROVISIONED\" is not allowed", "JSON object");
+    }
+
+    @Test
+    void malformedKeyArnIsRejected() {
+        assertError(() -> read("prod", Map.of("encryptionKeyArn", "arn:aws:kms:eu-west-1:123:key/abc")),
+                "stages.prod.encryptionKeyArn: \"arn:aws:kms:eu-west-1:123:key/abc\" is not allowed", "a KMS key ARN");
+    }
+
+    @Test
+    void nonKmsArnIsRejectedAsKey() {
+        assertError(() -> read("prod", Map.of("encryptionKeyArn",
+                        "arn:aws:s3:eu-west-1:123456789012:key/0b3c6e1e-1d2f-4c5a-9b8e-7f6a5d4c3b2a")),
+                "stages.prod.encryptionKeyArn");
+    }
+
+    @Test
+    void malformedAccountIsRejected() {
+        assertError(() -> read("prod", Map.of("account", "12345", "region", "eu-west-1")),
+                "stages.prod.account: \"12345\" is not allowed", "12-digit");
+    }
+
+    @Test
+    void malformedRegionIsRejected() {
+        assertError(() -> read("prod", Map.of("account", "123456789012", "region", "Europe")),
+                "stages.prod.region: \"Europe\" is not allowed", "us-east-1");
+    }
+
+    @Test
+    void accountWithoutRegionIsRejected() {
+        assertError(() -> read("prod", Map.of("account", "123456789012")), "stages.prod.region is missing", "together");
+    }
+
+    @Test
+    void fixedRegionWithoutZonesIsRejected() {
+        assertError(() -> read("prod", Map.of("account", "123456789012", "region", "eu-west-1")),
+                "stages.prod.availabilityZones is missing", "at least 2 distinct zones of eu-west-1");
+    }
+
+    @Test
+    void zonesOfAnotherRegionAreRejected() {
+        assertError(() -> read("prod", Map.of("account", "123456789012", "region", "eu-west-1",
+                        "availabilityZones", List.of("us-east-1a", "us-east-1b"))),
+                "stages.prod.availabilityZones: [us-east-1a, us-east-1b] is not allowed", "zones of eu-west-1");
+    }
+
+    @Test
+    void zonesWithoutRegionAreRejected() {
+        assertError(() -> read("dev", Map.of("availabilityZones", List.of("eu-west-1a", "eu-west-1b"))),
+                "stages.dev.availabilityZones", "when region is not set");
+    }
+
+    @Test
+    void moreNatGatewaysThanZonesAreRejected() {
+        assertError(() -> read("dev", Map.of("natGateways", 3)), "stages.dev.natGateways: 3 is not allowed", "from 0 to 2");
+    }
+
+    @Test
+    void negativeNatGatewaysAreRejected() {
+        assertError(() -> read("dev", Map.of("natGateways", -1)), "stages.dev.natGateways: -1 is not allowed");
+    }
+
+    @Test
+    void flagGivenAsTextIsRejected() {
+        assertError(() -> read("prod", Map.of("holdsRealData", "yes")),
+                "stages.prod.holdsRealData: \"yes\" is not allowed", "true or false");
+    }
+
+    @Test
+    void missingFlagIsRejected() {
+        assertError(() -> read("dev", overrides("seedData", null)), "stages.dev.seedData is missing");
+    }
+
+    @Test
+    void malformedTableNameIsRejected() {
+        assertError(() -> read("dev", Map.of("tableName", "my table")), "stages.dev.tableName: \"my table\" is not allowed", "3 to 255");
+    }
+
+    @Test
+    void unknownLogRetentionIsRejectedListingTheNamedPeriods() {
+        assertError(() -> read("dev", Map.of("logRetention", "FOREVER")),
+                "stages.dev.logRetention: \"FOREVER\" is not allowed", "ONE_WEEK", "INFINITE");
+    }
+
+    private static StageConfig read(String stage, Map<String, Object> overrides) {
+        return StageConfigReader.read(TestApps.app(stage, overrides).getNode());
+    }
+
+    private static Map<String, Object> provisioned(Object tableReadCapacity) {
+        Map<String, Object> billing = new HashMap<>(Map.of(
+                "mode", "PROVISIONED", "tableWriteCapacity", 5, "indexReadCapacity", 5, "indexWriteCapacity", 5));
+        billing.put("tableReadCapacity", tableReadCapacity);
+        return Map.of("billing", billing);
+    }
+
+    private static Map<String, Object> overrides(String key, Object value) {
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put(key, value);
+        return overrides;
+    }
+
+    private static void assertError(org.junit.jupiter.api.function.Executable read, String... fragments) {
+        InvalidStageConfigException error = assertThrows(InvalidStageConfigException.class, read);
+        for (String fragment : fragments) {
+            assertTrue(error.getMessage().contains(fragment), "message \"" + error.getMessage() + "\" should contain \"" + fragment + "\"");
+        }
+    }
+}
