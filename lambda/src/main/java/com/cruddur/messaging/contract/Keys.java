@@ -35,6 +35,14 @@ public final class Keys {
         return requireUuid("message_group_uuid in pk", pk.substring(MESSAGE_PREFIX.length()));
     }
 
+    /** The owner of a {@code GRP#} partition key. */
+    public static String conversationOwnerOf(String pk) {
+        if (pk == null || !pk.startsWith(CONVERSATION_PREFIX)) {
+            throw new IllegalArgumentException("pk \"" + pk + "\" is not a conversation partition; expected GRP#<uuid>");
+        }
+        return requireUuid("user_uuid in pk", pk.substring(CONVERSATION_PREFIX.length()));
+    }
+
     /** Returns {@code value} if it is a lowercase canonical UUID, otherwise fails naming {@code field}. */
     public static String requireUuid(String field, String value) {
         if (value == null || !UUID.matcher(value).matches()) {

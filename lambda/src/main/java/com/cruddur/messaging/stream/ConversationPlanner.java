@@ -1,0 +1,67 @@
+package com.cruddur.messaging.stream;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.cruddur.messaging.contract.Items;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Pure: decides which conversation rows must change. Knows nothing of DynamoDB calls, so it is
+ * tested without a database.
+ */
+public final class ConversationPlanner {
+
+    private static final Comparator<Map<String, AttributeValue>> BY_SORT_KEY =
+            Comparator.comparing(row -> Items.string(row, Items.SK));
+
+    private ConversationPlanner() {
+    }
+
+    /**
+     * Coalesces a batch: per conversation only its newest message matters, so a batch of 1000
+     * messages in one conversation costs the same as one message.
+     */
+    public static Map<String, NewMessage> newestPerGroup(Collection<NewMessage> messages) {
+        Map<String, NewMessage> newest = new LinkedHashMap<>();
+        for (NewMessage message : messages) {
+            newest.merge(message.groupUuid(), message, (kept, candidate) -> candidate.isNewerThan(kept) ? candidate : kept);
+        }
+        return newest;
+    }
+
+    /**
+     * The changes that bring every member's row of {@code newest}'s conversation to that message,
+     * given the rows currently seen. Per member the newest row is moved forward (never back: a row
+     * already at or past the message stays), and any further row of the same member is removed, so
+     * each member ends with exactly one row.
+     */
+    public static List<RowChange> plan(NewMessage newest, List<Map<String, AttributeValue>> rowsOfGroup) {
+        Map<String, List<Map<String, AttributeValue>>> rowsByMember = rowsOfGroup.stream()
+                .collect(Collectors.groupingBy(row -> Items.string(row, Items.PK), LinkedHashMap::new, Collectors.toList()));
+        List<RowChange> changes = new ArrayList<>();
+        rowsByMember.values().forEach(rows -> {
+            List<Map<String, AttributeValue>> sorted = rows.stream().sorted(BY_SORT_KEY.reversed()).toList();
+            Map<String, AttributeValue> current = sorted.get(0);
+            if (Items.string(current, Items.SK).compareTo(newest.createdAt()) < 0) {
+                changes.add(new RowChange.Move(Items.key(current), movedTo(current, newest)));
+            }
+            sorted.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
+        });
+        return changes;
+    }
+
+    /** The row's new image: every attribute kept (the other member's details), sort key and text from the message. */
+    private static Map<String, AttributeValue> movedTo(Map<String, AttributeValue> row, NewMessage message) {
+        Map<String, AttributeValue> moved = new LinkedHashMap<>(row);
+        moved.put(Items.SK, Items.s(message.createdAt()));
+        moved.put(Items.MESSAGE, Items.s(message.text()));
+        return moved;
+    }
+}

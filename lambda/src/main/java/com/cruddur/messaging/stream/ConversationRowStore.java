@@ -1,0 +1,101 @@
+package com.cruddur.messaging.stream;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.cruddur.messaging.contract.Items;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/**
+ * The DynamoDB edge of pattern E: reads conversation rows (through the GSI, or consistently from the
+ * table) and applies a group's {@link RowChange}s in one conditional transaction.
+ *
+ * <p>The conditions are what make a stale view harmless: a move deletes the old key only if it still
+ * exists and writes the new key only if it is free (or already this conversation's row), so a plan
+ * made from an outdated GSI read cancels the whole transaction instead of leaving a duplicate.
+ */
+public final class ConversationRowStore implements ConversationIndex {
+
+    private static final String ROW_EXISTS = "attribute_exists(#pk)";
+    private static final String KEY_FREE_OR_SAME_GROUP = "attribute_not_exists(#pk) OR #group = :group";
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public ConversationRowStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    /** The group's rows as the GSI sees them (eventually consistent). */
+    @Override
+    public List<Map<String, AttributeValue>> rowsOf(String groupUuid) {
+        return queryAll(QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(Items.MESSAGE_GROUP_INDEX)
+                .keyConditionExpression("#group = :group")
+                .expressionAttributeNames(Map.of("#group", Items.MESSAGE_GROUP_UUID))
+                .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
+                .build());
+    }
+
+    /** The group's rows in the given members' partitions, read consistently from the table. */
+    public List<Map<String, AttributeValue>> currentRows(String groupUuid, Collection<String> memberPartitions) {
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
+        for (String pk : memberPartitions) {
+            rows.addAll(queryAll(QueryRequest.builder()
+                    .tableName(tableName)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression("#group = :group")
+                    .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
+                    .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":group", Items.s(groupUuid)))
+                    .build()));
+        }
+        return rows;
+    }
+
+    /** Applies all of a group's changes atomically; throws {@code TransactionCanceledException} if any condition fails. */
+    public void apply(String groupUuid, List<RowChange> changes) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (RowChange change : changes) {
+            if (change instanceof RowChange.Move move) {
+                writes.add(delete(move.from()));
+                writes.add(TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tableName)
+                        .item(move.to())
+                        .conditionExpression(KEY_FREE_OR_SAME_GROUP)
+                        .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
+                        .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
+                        .build()).build());
+            } else if (change instanceof RowChange.RemoveDuplicate duplicate) {
+                writes.add(delete(duplicate.key()));
+            }
+        }
+        dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+    }
+
+    private TransactWriteItem delete(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tableName)
+                .key(key)
+                .conditionExpression(ROW_EXISTS)
+                .expressionAttributeNames(Map.of("#pk", Items.PK))
+                .build()).build();
+    }
+
+    private List<Map<String, AttributeValue>> queryAll(QueryRequest request) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.queryPaginator(request).items().forEach(items::add);
+        return items;
+    }
+}

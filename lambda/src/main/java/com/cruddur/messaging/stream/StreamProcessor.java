@@ -1,0 +1,136 @@
+package com.cruddur.messaging.stream;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Classified;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Malformed;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Relevant;
+
+import org.crac.Core;
+import org.crac.Resource;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code cruddur-messaging-stream}: access pattern E (SPEC §2, §3). For every new message in a batch
+ * it moves both members' conversation rows to the newest message of their conversation.
+ *
+ * <p>Every record is read (not just {@code Records[0]}); a batch is coalesced to one refresh per
+ * conversation; a malformed record or a failed conversation is reported as a batch item failure by
+ * sequence number, so Lambda retries from there (bounded, then to the on-failure destination) while
+ * the records around it are processed. Replays and out-of-order records are no-ops because rows only
+ * ever move forward in time.
+ */
+public final class StreamProcessor implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
+
+    public static final String TABLE_NAME_VARIABLE = "DDB_MESSAGE_TABLE";
+    /** A group id no conversation has: priming queries it to warm the client without touching data. */
+    private static final String PRIMING_GROUP = "00000000-0000-0000-0000-000000000000";
+
+    private final ConversationIndex index;
+    private final ConversationRefresher refresher;
+    private final JsonLog log;
+
+    /** The Lambda entry: one client per container, configured from the environment, primed before a SnapStart snapshot. */
+    public StreamProcessor() {
+        this(storeFromEnvironment(), new JsonLog(System.out));
+        Core.getGlobalContext().register(this);
+    }
+
+    public StreamProcessor(ConversationRowStore store, JsonLog log) {
+        this(store, store, log);
+    }
+
+    /** With a separate index view, so tests can make the GSI lag behind the table. */
+    public StreamProcessor(ConversationIndex index, ConversationRowStore store, JsonLog log) {
+        this.index = index;
+        this.refresher = new ConversationRefresher(index, store);
+        this.log = log;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<String> failed = new ArrayList<>();
+        Map<String, List<NewMessage>> messagesByGroup = new LinkedHashMap<>();
+        int ignored = 0;
+
+        for (DynamodbStreamRecord record : records) {
+            Classified classified = StreamRecordClassifier.classify(record);
+            if (classified instanceof Relevant relevant) {
+                messagesByGroup.computeIfAbsent(relevant.message().groupUuid(), group -> new ArrayList<>()).add(relevant.message());
+            } else if (classified instanceof Malformed malformed) {
+                log.log("ERROR", "malformed_record", fields("sequenceNumber", malformed.sequenceNumber(), "reason", malformed.reason()));
+                failed.add(malformed.sequenceNumber());
+            } else {
+                ignored++;
+            }
+        }
+
+        messagesByGroup.forEach((group, messages) -> {
+            NewMessage newest = ConversationPlanner.newestPerGroup(messages).get(group);
+            try {
+                refresher.refresh(newest);
+            } catch (RuntimeException e) {
+                for (NewMessage message : messages) {
+                    log.log("ERROR", "group_failed", fields("sequenceNumber", message.sequenceNumber(),
+                            "messageGroupUuid", group, "reason", String.valueOf(e.getMessage())));
+                    failed.add(message.sequenceNumber());
+                }
+            }
+        });
+
+        log.log("INFO", "batch_processed", fields("records", records.size(), "groups", messagesByGroup.size(),
+                "ignored", ignored, "failed", failed.size()));
+        return StreamsEventResponse.builder()
+                .withBatchItemFailures(failed.stream().map(sequence -> BatchItemFailure.builder().withItemIdentifier(sequence).build()).toList())
+                .build();
+    }
+
+    /** SnapStart: a real round trip before the snapshot, so classes, TLS and the connection pool are warm after restore. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        index.rowsOf(PRIMING_GROUP);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to do: credentials and region come from the restored environment on the next call.
+    }
+
+    private static ConversationRowStore storeFromEnvironment() {
+        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(requiredEnvironment("AWS_REGION", "the region Lambda runs in")))
+                .build();
+        return new ConversationRowStore(dynamoDb, requiredEnvironment(TABLE_NAME_VARIABLE, "the name of the messages table"));
+    }
+
+    private static String requiredEnvironment(String name, String meaning) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set; it must hold " + meaning);
+        }
+        return value;
+    }
+
+    private static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> fields = new TreeMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
+    }
+}

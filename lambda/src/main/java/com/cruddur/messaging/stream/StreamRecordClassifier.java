@@ -1,0 +1,74 @@
+package com.cruddur.messaging.stream;
+
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.cruddur.messaging.contract.Items;
+import com.cruddur.messaging.contract.Keys;
+import com.cruddur.messaging.contract.MessageText;
+import com.cruddur.messaging.contract.Timestamps;
+
+/**
+ * Pure: decides what one stream record means for the processor — a new message to act on, a record
+ * to skip (REMOVE, conversation rows), or a malformed record to report. Never throws.
+ */
+public final class StreamRecordClassifier {
+
+    /** The outcome for one record. */
+    public sealed interface Classified permits Relevant, Ignored, Malformed {
+    }
+
+    public record Relevant(NewMessage message) implements Classified {
+    }
+
+    public record Ignored(String why) implements Classified {
+    }
+
+    public record Malformed(String sequenceNumber, String reason) implements Classified {
+    }
+
+    private StreamRecordClassifier() {
+    }
+
+    public static Classified classify(DynamodbStreamRecord record) {
+        String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+        String eventName = record.getEventName();
+        if ("REMOVE".equals(eventName)) {
+            return new Ignored("REMOVE");
+        }
+        if (!"INSERT".equals(eventName) && !"MODIFY".equals(eventName)) {
+            return new Malformed(sequenceNumber, "eventName " + eventName + " is not INSERT, MODIFY or REMOVE");
+        }
+        if (sequenceNumber == null || record.getDynamodb().getNewImage() == null) {
+            return new Malformed(sequenceNumber, "record has no NewImage or no SequenceNumber; the stream must use NEW_IMAGE");
+        }
+        Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+        String pk = string(image, Items.PK);
+        if (pk != null && pk.startsWith(Keys.CONVERSATION_PREFIX)) {
+            return new Ignored("conversation row");
+        }
+        try {
+            String groupUuid = Keys.messageGroupOf(pk);
+            String createdAt = required(image, Items.SK);
+            Timestamps.parse(createdAt);
+            String text = MessageText.require(string(image, Items.MESSAGE));
+            return new Relevant(new NewMessage(groupUuid, createdAt, text, sequenceNumber));
+        } catch (IllegalArgumentException e) {
+            return new Malformed(sequenceNumber, e.getMessage());
+        }
+    }
+
+    private static String required(Map<String, AttributeValue> image, String name) {
+        String value = string(image, name);
+        if (value == null) {
+            throw new IllegalArgumentException("attribute " + name + " is missing or not a string");
+        }
+        return value;
+    }
+
+    private static String string(Map<String, AttributeValue> image, String name) {
+        AttributeValue value = image.get(name);
+        return value == null ? null : value.getS();
+    }
+}

@@ -1,0 +1,272 @@
+package com.cruddur.messaging.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.cruddur.messaging.contract.ConversationRow;
+import com.cruddur.messaging.contract.Items;
+import com.cruddur.messaging.contract.Message;
+import com.cruddur.messaging.contract.User;
+import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.support.ConversationRowsInTable;
+import com.cruddur.messaging.support.LocalDynamoDb;
+import com.cruddur.messaging.support.RequestCounter;
+import com.cruddur.messaging.support.StreamEvents;
+import com.cruddur.messaging.support.TestClock;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The handler against the real DynamoDB Local, fed events in Lambda's own model. */
+class StreamProcessorTest {
+
+    private static final User ANDREW = new User("a1b2c3d4-0000-4000-8000-000000000001", "Andrew Brown", "andrewbrown");
+    private static final User BAYKO = new User("a1b2c3d4-0000-4000-8000-000000000002", "Andrew Bayko", "bayko");
+    private static final User LORE = new User("a1b2c3d4-0000-4000-8000-000000000003", "Lore", "lore");
+
+    private final RequestCounter requests = new RequestCounter();
+    private final DynamoDbClient dynamoDb = LocalDynamoDb.shared().client(requests);
+    private final String table = LocalDynamoDb.shared().newMessagesTable();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00.000001Z"));
+    private final MessagesRepository repository = new MessagesRepository(dynamoDb, table, clock);
+    private final ConversationRowStore store = new ConversationRowStore(dynamoDb, table);
+    private final ConversationRowsInTable rows = new ConversationRowsInTable(dynamoDb, table);
+    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final AtomicLong sequence = new AtomicLong(100);
+
+    private StreamProcessor processor;
+
+    @BeforeEach
+    void processorWithRealStore() {
+        processor = new StreamProcessor(store, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void manyMessagesOfOneGroupInOneBatchMoveBothRowsToTheNewestWithOneQueryAndOneTransaction() {
+        Message first = startConversation(ANDREW, BAYKO, "hello");
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            messages.add(say(first.groupUuid(), i % 2 == 0 ? BAYKO : ANDREW, "message " + i));
+        }
+        requests.reset();
+
+        StreamsEventResponse response = process(inserts(messages));
+
+        assertEquals(Map.of("Query", 1, "TransactWriteItems", 1), requests.snapshot());
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertBothRowsOn(messages.get(49), ANDREW, BAYKO);
+    }
+
+    @Test
+    void everyRecordOfABatchCountsNotOnlyTheFirst() {
+        Message first = startConversation(ANDREW, BAYKO, "hello");
+        Message second = startConversation(ANDREW, LORE, "hi lore");
+        Message toBayko = say(first.groupUuid(), ANDREW, "to bayko");
+        Message toLore = say(second.groupUuid(), LORE, "to andrew");
+
+        process(inserts(List.of(toBayko, toLore)));
+
+        assertBothRowsOn(toBayko, ANDREW, BAYKO);
+        assertBothRowsOn(toLore, ANDREW, LORE);
+    }
+
+    @Test
+    void interleavedConversationsEachEndOnTheirOwnNewestMessage() {
+        String one = startConversation(ANDREW, BAYKO, "one").groupUuid();
+        String two = startConversation(BAYKO, LORE, "two").groupUuid();
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(say(one, ANDREW, "one-" + i));
+            batch.add(say(two, LORE, "two-" + i));
+        }
+
+        process(inserts(batch));
+
+        assertBothRowsOn(batch.get(18), ANDREW, BAYKO);
+        assertBothRowsOn(batch.get(19), BAYKO, LORE);
+    }
+
+    @Test
+    void replayedBatchChangesNothingAndWritesNothing() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        DynamodbEvent batch = inserts(List.of(say(group, BAYKO, "a"), say(group, ANDREW, "b")));
+        process(batch);
+        List<ConversationRow> before = rowsOf(group, ANDREW, BAYKO);
+        requests.reset();
+
+        StreamsEventResponse response = process(batch);
+
+        assertEquals(0, requests.of("TransactWriteItems"));
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(before, rowsOf(group, ANDREW, BAYKO));
+    }
+
+    @Test
+    void olderMessageArrivingLateNeverMovesARowBack() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message older = say(group, BAYKO, "older");
+        Message newer = say(group, ANDREW, "newer");
+
+        process(inserts(List.of(newer)));
+        process(inserts(List.of(older)));
+
+        assertBothRowsOn(newer, ANDREW, BAYKO);
+    }
+
+    @Test
+    void outOfOrderRecordsWithinABatchEndOnTheNewest() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message older = say(group, BAYKO, "older");
+        Message newer = say(group, ANDREW, "newer");
+
+        process(inserts(List.of(newer, older)));
+
+        assertBothRowsOn(newer, ANDREW, BAYKO);
+    }
+
+    @Test
+    void removeAndConversationRowRecordsAreIgnoredWithoutAnyRequest() {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/mixed-batch.json");
+        event.setRecords(event.getRecords().subList(1, 3));
+        requests.reset();
+
+        StreamsEventResponse response = process(event);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(0, requests.total());
+    }
+
+    @Test
+    void malformedRecordInTheMiddleIsReportedWhileItsNeighboursAreProcessed() {
+        String one = startConversation(ANDREW, BAYKO, "one").groupUuid();
+        String two = startConversation(ANDREW, LORE, "two").groupUuid();
+        Message before = say(one, BAYKO, "before");
+        Message after = say(two, LORE, "after");
+        Map<String, AttributeValue> badImage = StreamEvents.toEventImage(Items.item(say(one, ANDREW, "bad")));
+        badImage.get(Items.SK).setS("yesterday");
+        List<DynamodbStreamRecord> records = List.of(
+                StreamEvents.insert(next(), Items.item(before)),
+                StreamEvents.record("INSERT", "000000000000000000555", badImage),
+                StreamEvents.insert(next(), Items.item(after)));
+
+        StreamsEventResponse response = process(StreamEvents.batch(records));
+
+        assertEquals(List.of("000000000000000000555"), identifiers(response));
+        assertBothRowsOn(before, ANDREW, BAYKO);
+        assertBothRowsOn(after, ANDREW, LORE);
+        String log = logs.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("{\"level\":\"ERROR\",\"event\":\"malformed_record\",\"reason\":\"timestamp \\\"yesterday\\\" is malformed"), log);
+        assertTrue(log.contains("\"sequenceNumber\":\"000000000000000000555\""), log);
+    }
+
+    @Test
+    void staleIndexViewNeverLeavesADuplicateRow() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        var staleView = store.rowsOf(group);
+        process(inserts(List.of(say(group, BAYKO, "moves the rows on"))));
+        processor = new StreamProcessor(stale -> staleView, store, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        Message latest = say(group, ANDREW, "planned from a stale index");
+
+        StreamsEventResponse response = process(inserts(List.of(latest)));
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertBothRowsOn(latest, ANDREW, BAYKO);
+    }
+
+    @Test
+    void groupThatCannotBeReadIsReportedWithAllItsRecordsWhileOtherGroupsSucceed() {
+        String broken = startConversation(ANDREW, BAYKO, "one").groupUuid();
+        String healthy = startConversation(ANDREW, LORE, "two").groupUuid();
+        processor = new StreamProcessor(group -> {
+            if (group.equals(broken)) {
+                throw SdkClientException.create("connection reset");
+            }
+            return store.rowsOf(group);
+        }, store, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        DynamodbEvent batch = inserts(List.of(say(broken, ANDREW, "x"), say(healthy, LORE, "y"), say(broken, BAYKO, "z")));
+
+        StreamsEventResponse response = process(batch);
+
+        List<String> brokenSequences = List.of(batch.getRecords().get(0).getDynamodb().getSequenceNumber(),
+                batch.getRecords().get(2).getDynamodb().getSequenceNumber());
+        assertEquals(brokenSequences, identifiers(response));
+        assertEquals("y", rows.of(LORE.uuid(), healthy).get(0).message());
+        assertTrue(logs.toString(StandardCharsets.UTF_8).contains("\"event\":\"group_failed\""));
+    }
+
+    @Test
+    void legacyDuplicateRowIsHealedOnTheNextMessage() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        ConversationRow original = rows.of(ANDREW.uuid(), group).get(0);
+        clock.advance(Duration.ofSeconds(1));
+        dynamoDb.putItem(b -> b.tableName(table).item(Items.item(new ConversationRow(ANDREW.uuid(), group,
+                com.cruddur.messaging.contract.Timestamps.format(clock.instant()), "left by the reference processor", original.other()))));
+        Message latest = say(group, BAYKO, "next");
+
+        process(inserts(List.of(latest)));
+
+        assertBothRowsOn(latest, ANDREW, BAYKO);
+    }
+
+    /** Pattern D one minute later (two conversations of one member at the same microsecond would share a key). */
+    private Message startConversation(User sender, User recipient, String text) {
+        clock.advance(Duration.ofMinutes(1));
+        return repository.createConversation(sender, recipient, text);
+    }
+
+    private Message say(String group, User sender, String text) {
+        clock.advance(Duration.ofMinutes(1));
+        return repository.createMessage(group, sender, text);
+    }
+
+    private DynamodbEvent inserts(List<Message> messages) {
+        return StreamEvents.batch(messages.stream().map(message -> StreamEvents.insert(next(), Items.item(message))).toList());
+    }
+
+    private String next() {
+        return StreamEvents.sequence(sequence.incrementAndGet());
+    }
+
+    private StreamsEventResponse process(DynamodbEvent event) {
+        return processor.handleRequest(event, null);
+    }
+
+    private List<ConversationRow> rowsOf(String group, User... members) {
+        List<ConversationRow> all = new ArrayList<>();
+        for (User member : members) {
+            all.addAll(rows.of(member.uuid(), group));
+        }
+        return all;
+    }
+
+    /** SPEC §3: each member has exactly one row for the conversation, on the newest message's time and text. */
+    private void assertBothRowsOn(Message newest, User memberA, User memberB) {
+        assertEquals(List.of(new ConversationRow(memberA.uuid(), newest.groupUuid(), newest.createdAt(), newest.text(), memberB)),
+                rows.of(memberA.uuid(), newest.groupUuid()));
+        assertEquals(List.of(new ConversationRow(memberB.uuid(), newest.groupUuid(), newest.createdAt(), newest.text(), memberA)),
+                rows.of(memberB.uuid(), newest.groupUuid()));
+    }
+
+    private static List<String> identifiers(StreamsEventResponse response) {
+        return response.getBatchItemFailures().stream().map(BatchItemFailure::getItemIdentifier).toList();
+    }
+}

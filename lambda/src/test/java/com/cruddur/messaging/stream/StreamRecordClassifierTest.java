@@ -1,0 +1,75 @@
+package com.cruddur.messaging.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Ignored;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Malformed;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Relevant;
+
+import org.junit.jupiter.api.Test;
+
+/** Classification of the records in events/mixed-batch.json, an event in the exact shape Lambda sends. */
+class StreamRecordClassifierTest {
+
+    private static final String GROUP = "5ae290ed-55d1-47a0-bc6d-fe2bc2700399";
+    private final List<DynamodbStreamRecord> records = EventLoader.loadDynamoDbEvent("events/mixed-batch.json").getRecords();
+
+    @Test
+    void insertedMessageIsRelevant() {
+        Relevant relevant = assertInstanceOf(Relevant.class, StreamRecordClassifier.classify(records.get(0)));
+        assertEquals(new NewMessage(GROUP, "2026-11-24T10:57:11.658279+00:00", "Hello from the stream", "000000000000000000101"),
+                relevant.message());
+    }
+
+    @Test
+    void removeIsIgnored() {
+        assertInstanceOf(Ignored.class, StreamRecordClassifier.classify(records.get(1)));
+    }
+
+    @Test
+    void conversationRowIsIgnoredSoTheProcessorsOwnWritesNeverLoop() {
+        assertInstanceOf(Ignored.class, StreamRecordClassifier.classify(records.get(2)));
+    }
+
+    @Test
+    void messageWithAMalformedTimestampIsMalformedWithItsSequenceNumberAndReason() {
+        Malformed malformed = assertInstanceOf(Malformed.class, StreamRecordClassifier.classify(records.get(3)));
+        assertEquals("000000000000000000104", malformed.sequenceNumber());
+        assertTrue(malformed.reason().contains("2026-11-24T10:58:00Z"), malformed.reason());
+    }
+
+    @Test
+    void modifiedMessageIsRelevant() {
+        assertInstanceOf(Relevant.class, StreamRecordClassifier.classify(records.get(4)));
+    }
+
+    @Test
+    void messageWithoutTextIsMalformed() {
+        Malformed malformed = assertInstanceOf(Malformed.class, StreamRecordClassifier.classify(records.get(5)));
+        assertEquals("000000000000000000106", malformed.sequenceNumber());
+        assertTrue(malformed.reason().contains("message"), malformed.reason());
+    }
+
+    @Test
+    void recordWithoutNewImageIsMalformed() {
+        DynamodbStreamRecord keysOnly = records.get(0).clone();
+        keysOnly.setDynamodb(records.get(0).getDynamodb().clone().withNewImage(null));
+        assertInstanceOf(Malformed.class, StreamRecordClassifier.classify(keysOnly));
+    }
+
+    @Test
+    void messageInAPartitionWithABadUuidIsMalformed() {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/mixed-batch.json");
+        DynamodbStreamRecord record = event.getRecords().get(0);
+        record.getDynamodb().getNewImage().get("pk").setS("MSG#NOT-A-UUID");
+        Malformed malformed = assertInstanceOf(Malformed.class, StreamRecordClassifier.classify(record));
+        assertTrue(malformed.reason().contains("NOT-A-UUID"), malformed.reason());
+    }
+}
