@@ -5,6 +5,7 @@ import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.config.StageConfigReader;
 import com.cruddur.messaging.data.DataStack;
 import com.cruddur.messaging.network.NetworkStack;
+import com.cruddur.messaging.stream.StreamProcessorStack;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.util.List;
@@ -23,11 +24,11 @@ import software.amazon.awscdk.Validations;
 public final class CruddurApp {
 
     /** The stacks of one stage, for callers (tests, later stacks) that need them by type. */
-    public record StageStacks(StageConfig config, NetworkStack network, DataStack data) {
+    public record StageStacks(StageConfig config, NetworkStack network, DataStack data, StreamProcessorStack streamProcessor) {
 
         /** Every stack of the stage, in deployment order. */
         public List<Stack> all() {
-            return List.of(network, data);
+            return List.of(network, data, streamProcessor);
         }
     }
 
@@ -56,10 +57,12 @@ public final class CruddurApp {
 
         NetworkStack network = new NetworkStack(app, config, props);
         DataStack data = new DataStack(app, config, props);
+        StreamProcessorStack streamProcessor = new StreamProcessorStack(app, config, props,
+                network.network(), data.messagesTable());
 
         Tags.of(app).add("app", "cruddur-messaging");
         Tags.of(app).add("stage", config.name());
         Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-        return new StageStacks(config, network, data);
+        return new StageStacks(config, network, data, streamProcessor);
     }
 }

@@ -24,6 +24,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param seedData           whether the sample conversation is loaded at deploy time
  * @param natGateways        NAT gateways of the VPC (0 = none; DynamoDB never needs one)
  * @param logRetention       retention of every log group the stage creates
+ * @param streamProcessor    how the stream processor reads the table's stream
+ * @param alarmTopicArn      SNS topic that alarms notify; empty means alarms only show in CloudWatch
  */
 public record StageConfig(
         String name,
@@ -36,7 +38,9 @@ public record StageConfig(
         boolean holdsRealData,
         boolean seedData,
         int natGateways,
-        RetentionDays logRetention) {
+        RetentionDays logRetention,
+        StreamProcessorSettings streamProcessor,
+        Optional<String> alarmTopicArn) {
 
     public StageConfig {
         availabilityZones = List.copyOf(availabilityZones);

@@ -28,12 +28,15 @@ public final class StageConfigReader {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern AVAILABILITY_ZONE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:[A-Za-z0-9_-]{1,256}");
     private static final Pattern KMS_KEY_ARN = Pattern.compile(
             "arn:aws(-[a-z]+)*:kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final Set<String> STAGE_KEYS = Set.of(
             "account", "region", "availabilityZones", "tableName", "billing", "encryptionKeyArn",
-            "holdsRealData", "seedData", "natGateways", "logRetention");
+            "holdsRealData", "seedData", "natGateways", "logRetention", "streamProcessor", "alarmTopicArn");
+    private static final Set<String> STREAM_PROCESSOR_KEYS = Set.of(
+            "batchSize", "batchingWindowSeconds", "retryAttempts", "maxRecordAgeSeconds");
     private static final Set<String> PROVISIONED_KEYS = Set.of(
             "mode", "tableReadCapacity", "tableWriteCapacity", "indexReadCapacity", "indexWriteCapacity");
 
@@ -85,7 +88,9 @@ public final class StageConfigReader {
                 settings.bool("holdsRealData"),
                 settings.bool("seedData"),
                 settings.integer("natGateways", 0, azCount),
-                settings.enumValue("logRetention", RetentionDays.class));
+                settings.enumValue("logRetention", RetentionDays.class),
+                streamProcessor(settings.object("streamProcessor")),
+                settings.optionalString("alarmTopicArn", SNS_TOPIC_ARN, "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:cruddur-alarms"));
     }
 
     private static List<String> availabilityZones(Settings settings, Optional<String> region) {
@@ -108,6 +113,15 @@ public final class StageConfigReader {
             throw settings.invalid("availabilityZones", zones, allowed);
         }
         return zones;
+    }
+
+    private static StreamProcessorSettings streamProcessor(Settings stream) {
+        stream.rejectUnknownKeys(STREAM_PROCESSOR_KEYS);
+        return new StreamProcessorSettings(
+                stream.integer("batchSize", 1, 10_000),
+                stream.integer("batchingWindowSeconds", 0, 300),
+                stream.integer("retryAttempts", 0, 10_000),
+                stream.integer("maxRecordAgeSeconds", 60, 604_800));
     }
 
     private static TableBilling billing(Settings billing) {

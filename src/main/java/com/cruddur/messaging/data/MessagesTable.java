@@ -31,9 +31,11 @@ public final class MessagesTable extends Construct {
     public static final String MESSAGE_GROUP_UUID = "message_group_uuid";
 
     private final Table table;
+    private final String tableName;
 
     public MessagesTable(Construct scope, String id, MessagesTableProps props) {
         super(scope, id);
+        this.tableName = props.tableName();
         Table.Builder table = Table.Builder.create(this, "Table")
                 .tableName(props.tableName())
                 .partitionKey(stringAttribute(PARTITION_KEY))
@@ -75,6 +77,11 @@ public final class MessagesTable extends Construct {
 
     public ITable table() {
         return table;
+    }
+
+    /** The physical name as configured: a plain string, for ARNs that must not be cross-stack references. */
+    public String tableName() {
+        return tableName;
     }
 
     private static Attribute stringAttribute(String name) {

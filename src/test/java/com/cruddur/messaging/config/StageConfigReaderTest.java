@@ -24,7 +24,8 @@ class StageConfigReaderTest {
     void devMirrorsTheReferenceSetup() {
         StageConfig dev = read("dev", Map.of());
         assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-messages",
-                new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true, 0, RetentionDays.ONE_WEEK), dev);
+                new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true, 0, RetentionDays.ONE_WEEK,
+                new StreamProcessorSettings(100, 1, 3, 3600), Optional.empty()), dev);
     }
 
     @Test
@@ -200,6 +201,47 @@ class StageConfigReaderTest {
     void unknownLogRetentionIsRejectedListingTheNamedPeriods() {
         assertError(() -> read("dev", Map.of("logRetention", "FOREVER")),
                 "stages.dev.logRetention: \"FOREVER\" is not allowed", "ONE_WEEK", "INFINITE");
+    }
+
+    @Test
+    void batchSizeOutOfRangeIsRejected() {
+        assertError(() -> read("dev", streamProcessor("batchSize", 0)), "stages.dev.streamProcessor.batchSize: 0 is not allowed", "from 1 to 10000");
+    }
+
+    @Test
+    void batchingWindowOutOfRangeIsRejected() {
+        assertError(() -> read("dev", streamProcessor("batchingWindowSeconds", 301)),
+                "stages.dev.streamProcessor.batchingWindowSeconds: 301 is not allowed", "from 0 to 300");
+    }
+
+    @Test
+    void negativeRetryAttemptsAreRejected() {
+        assertError(() -> read("dev", streamProcessor("retryAttempts", -1)), "stages.dev.streamProcessor.retryAttempts: -1 is not allowed");
+    }
+
+    @Test
+    void recordAgeUnderAMinuteIsRejected() {
+        assertError(() -> read("dev", streamProcessor("maxRecordAgeSeconds", 30)),
+                "stages.dev.streamProcessor.maxRecordAgeSeconds: 30 is not allowed", "from 60 to 604800");
+    }
+
+    @Test
+    void alarmTopicIsAnSnsTopicArn() {
+        String arn = "arn:aws:sns:eu-west-1:123456789012:cruddur-alarms";
+        assertEquals(Optional.of(arn), read("prod", Map.of("alarmTopicArn", arn)).alarmTopicArn());
+    }
+
+    @Test
+    void malformedAlarmTopicArnIsRejected() {
+        assertError(() -> read("prod", Map.of("alarmTopicArn", "arn:aws:sqs:eu-west-1:123456789012:queue")),
+                "stages.prod.alarmTopicArn: \"arn:aws:sqs:eu-west-1:123456789012:queue\" is not allowed", "an SNS topic ARN");
+    }
+
+    private static Map<String, Object> streamProcessor(String key, Object value) {
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                "batchSize", 100, "batchingWindowSeconds", 1, "retryAttempts", 3, "maxRecordAgeSeconds", 3600));
+        settings.put(key, value);
+        return Map.of("streamProcessor", settings);
     }
 
     private static StageConfig read(String stage, Map<String, Object> overrides) {

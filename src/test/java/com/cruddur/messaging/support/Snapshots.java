@@ -33,6 +33,8 @@ public final class Snapshots {
     private static final Path DIRECTORY = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "snapshots");
     /** Asset hashes are SHA-256 hex: in S3 keys ({@code <hash>.zip}), image tags and asset parameters. */
     private static final Pattern ASSET_HASH = Pattern.compile("[0-9a-f]{64}");
+    /** A Lambda version's logical id ends in a hash of the function's code and configuration. */
+    private static final Pattern VERSION_HASH = Pattern.compile("(CurrentVersion[0-9A-F]{8})[0-9a-f]{32}");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -45,7 +47,8 @@ public final class Snapshots {
         Map<String, Object> template = Template.fromStack(stack).toJSON();
         try {
             String json = JSON.writeValueAsString(template);
-            return ASSET_HASH.matcher(json).replaceAll("[ASSET_HASH]") + "\n";
+            String withoutAssetHashes = ASSET_HASH.matcher(json).replaceAll("[ASSET_HASH]");
+            return VERSION_HASH.matcher(withoutAssetHashes).replaceAll("$1[VERSION_HASH]") + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("template of " + stack.getStackName() + " is not serializable", e);
         }

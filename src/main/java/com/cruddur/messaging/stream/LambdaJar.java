@@ -1,0 +1,78 @@
+package com.cruddur.messaging.stream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import software.amazon.awscdk.AssetHashType;
+import software.amazon.awscdk.BundlingOptions;
+import software.amazon.awscdk.BundlingOutput;
+import software.amazon.awscdk.ILocalBundling;
+import software.amazon.awscdk.services.lambda.AssetCode;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
+
+/**
+ * The Lambda code asset: {@code lambda/} built into its shaded jar by Maven on this machine, never in
+ * Docker. The asset hash is the fingerprint of {@code lambda/}'s sources, so the same sources always
+ * give the same hash and a synth whose sources did not change reuses the jar it already staged.
+ */
+public final class LambdaJar implements ILocalBundling {
+
+    /** The jar the lambda/ build produces ({@code project.build.finalName}). */
+    static final String JAR = "cruddur-messaging-lambda-1.0.0.jar";
+
+    private final Path projectDirectory;
+
+    private LambdaJar(Path projectDirectory) {
+        this.projectDirectory = projectDirectory;
+    }
+
+    /** The asset of the Maven project in {@code projectDirectory} (normally {@code lambda}). */
+    public static AssetCode code(Path projectDirectory) {
+        Path directory = projectDirectory.toAbsolutePath().normalize();
+        return Code.fromAsset(directory.toString(), AssetOptions.builder()
+                .assetHashType(AssetHashType.SOURCE)
+                .exclude(List.of("target", ".jqwik-database", "*.iml", ".idea"))
+                .bundling(BundlingOptions.builder()
+                        // Only reached if local bundling fails to run; a clear Docker error then names the cause.
+                        .image(Runtime.JAVA_25.getBundlingImage())
+                        .local(new LambdaJar(directory))
+                        .outputType(BundlingOutput.ARCHIVED)
+                        .build())
+                .build());
+    }
+
+    @Override
+    public Boolean tryBundle(String outputDir, BundlingOptions options) {
+        List<String> command = List.of(maven(), "-q", "-B", "-f", projectDirectory.resolve("pom.xml").toString(),
+                "package", "-DskipTests");
+        try {
+            Process build = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
+            int exitCode = build.waitFor();
+            if (exitCode != 0) {
+                throw new IllegalStateException("building the Lambda jar failed (exit " + exitCode + "): " + String.join(" ", command));
+            }
+            Files.copy(projectDirectory.resolve("target").resolve(JAR), Path.of(outputDir, JAR), StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the Lambda jar", e);
+        }
+    }
+
+    /** The Maven that runs this synth when there is one (cdk.json runs the app through Maven), else mvn on the PATH. */
+    private static String maven() {
+        String home = System.getProperty("maven.home");
+        if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
+            return Path.of(home, "bin", "mvn").toString();
+        }
+        return "mvn";
+    }
+}

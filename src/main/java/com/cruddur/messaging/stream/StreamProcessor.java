@@ -1,0 +1,200 @@
+package com.cruddur.messaging.stream;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.EventSourceMapping;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+import com.cruddur.messaging.data.MessagesTable;
+
+/**
+ * The stream processor of SPEC §3/§5 ({@value #FUNCTION_NAME}): a Java Lambda on arm64 in the
+ * workload subnets, fed by the messages table's stream through an event source mapping on its
+ * {@value #ALIAS} alias (SnapStart needs a published version).
+ *
+ * <p>The mapping filters for message inserts and edits ({@code pk} beginning {@code MSG#}), so the
+ * processor's own conversation-row writes never invoke it; it reports batch item failures, bisects
+ * failing batches, retries a bounded number of times and then parks the batch's description in an
+ * encrypted, TLS-only SQS dead-letter queue. Alarms watch that queue, the iterator age and errors.
+ *
+ * <p>The role has one inline policy and nothing else (no managed policies, and L2 grants are
+ * ignored), so what it may do is exactly what is written here and asserted by the tests.
+ */
+public final class StreamProcessor extends Construct {
+
+    public static final String FUNCTION_NAME = "cruddur-messaging-stream";
+    public static final String ALIAS = "live";
+    public static final String HANDLER = "com.cruddur.messaging.stream.StreamProcessor::handleRequest";
+    /** Iterator age above this means records wait too long before conversation rows move. */
+    static final Duration ITERATOR_AGE_ALARM = Duration.minutes(5);
+
+    private final Function function;
+    private final Alias alias;
+    private final Queue deadLetterQueue;
+
+    public StreamProcessor(Construct scope, String id, StreamProcessorProps props) {
+        super(scope, id);
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .retention(props.logRetention())
+                .removalPolicy(props.logRemovalPolicy())
+                .build();
+        this.deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .build();
+        Validations.of(deadLetterQueue).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-SQS3")
+                .reason("This queue is itself the dead-letter destination: the stream mapping's on-failure destination for"
+                        + " batches that exhausted their retries. A queue behind it would only move the problem.")
+                .build());
+
+        SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.network().vpc())
+                .description("cruddur-messaging-stream: HTTPS to DynamoDB only, through the gateway endpoint")
+                .allowAllOutbound(false)
+                .build();
+        securityGroup.addEgressRule(props.network().dynamoDbPrefixList(), Port.tcp(443), "DynamoDB (gateway endpoint prefix list)");
+
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("cruddur-messaging-stream: move conversation rows, read the table stream, write logs, park failures")
+                .inlinePolicies(Map.of("StreamProcessor", new StreamProcessorPolicy(props.messagesTable(), logs, deadLetterQueue).document()))
+                .build();
+        Validations.of(role).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM5[Resource::*]")
+                .reason("Only the ENI actions Lambda needs to attach a function to a VPC (StreamProcessorPolicy.VPC_ACTIONS):"
+                        + " EC2 evaluates them without resource-level scoping.")
+                .build());
+        Validations.of(role).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM5[Resource::" + StreamProcessorPolicy.tableStreamsPattern(Stack.of(this), props.messagesTable().tableName()) + "]")
+                .reason("dynamodb:ListStreams only, on the streams of this one table, as the DynamoDB guide's policy for Lambda"
+                        + " stream readers has it; the read actions are on the exact stream ARN.")
+                .build());
+
+        this.function = Function.Builder.create(this, "Function")
+                .functionName(FUNCTION_NAME)
+                .description("Pattern E: keeps both members' conversation rows on the newest message")
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .handler(HANDLER)
+                .code(props.code())
+                .memorySize(1024)
+                .timeout(Duration.seconds(30))
+                .environment(Map.of("DDB_MESSAGE_TABLE", props.messagesTable().table().getTableName()))
+                .vpc(props.network().vpc())
+                .vpcSubnets(props.network().workloadSubnets())
+                .securityGroups(List.of(securityGroup))
+                .role(role.withoutPolicyUpdates())
+                .logGroup(logs)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "The alias below points at the function's current version, which CDK publishes on every code or configuration change.");
+        this.alias = Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+
+        EventSourceMapping.Builder.create(this, "TableStream")
+                .target(alias)
+                .eventSourceArn(props.messagesTable().table().getTableStreamArn())
+                .startingPosition(StartingPosition.TRIM_HORIZON)
+                .batchSize(props.stream().batchSize())
+                .maxBatchingWindow(Duration.seconds(props.stream().batchingWindowSeconds()))
+                .retryAttempts(props.stream().retryAttempts())
+                .maxRecordAge(Duration.seconds(props.stream().maxRecordAgeSeconds()))
+                .bisectBatchOnError(true)
+                .reportBatchItemFailures(true)
+                .onFailure(new SqsDlq(deadLetterQueue))
+                .filters(List.of(FilterCriteria.filter(messageInsertsAndEdits())))
+                .build();
+
+        alarms(props);
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+
+    public Queue deadLetterQueue() {
+        return deadLetterQueue;
+    }
+
+    /** INSERT or MODIFY of an item whose pk begins with MSG#. Sorted maps keep the synthesized JSON stable. */
+    private static Map<String, Object> messageInsertsAndEdits() {
+        Map<String, Object> pattern = new TreeMap<>();
+        pattern.put("eventName", FilterRule.or("INSERT", "MODIFY"));
+        pattern.put("dynamodb", Map.of("NewImage", Map.of(MessagesTable.PARTITION_KEY, Map.of("S", FilterRule.beginsWith("MSG#")))));
+        return pattern;
+    }
+
+    private void alarms(StreamProcessorProps props) {
+        List<Alarm> alarms = List.of(
+                Alarm.Builder.create(this, "DeadLetterQueueNotEmpty")
+                        .alarmDescription("Stream batches failed every retry and were parked in the dead-letter queue: read it, fix, redrive.")
+                        .metric(deadLetterQueue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                                .period(Duration.minutes(1)).statistic("Maximum").build()))
+                        .threshold(0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(1)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build(),
+                Alarm.Builder.create(this, "IteratorAgeHigh")
+                        .alarmDescription("Stream records wait more than " + ITERATOR_AGE_ALARM.toMinutes() + " minutes: conversation rows lag behind.")
+                        .metric(Metric.Builder.create()
+                                .namespace("AWS/Lambda")
+                                .metricName("IteratorAge")
+                                .dimensionsMap(Map.of("FunctionName", function.getFunctionName()))
+                                .statistic("Maximum")
+                                .period(Duration.minutes(1))
+                                .build())
+                        .threshold(ITERATOR_AGE_ALARM.toMilliseconds())
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(5)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build(),
+                Alarm.Builder.create(this, "FunctionErrors")
+                        .alarmDescription("The stream processor failed whole invocations (not single records).")
+                        .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+                        .threshold(0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(1)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build());
+        props.alarmTopic().ifPresent(topic -> alarms.forEach(alarm -> alarm.addAlarmAction(new SnsAction(topic))));
+    }
+}

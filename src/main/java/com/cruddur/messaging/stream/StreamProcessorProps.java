@@ -1,0 +1,33 @@
+package com.cruddur.messaging.stream;
+
+import java.util.Optional;
+
+import com.cruddur.messaging.config.StreamProcessorSettings;
+import com.cruddur.messaging.data.MessagesTable;
+import com.cruddur.messaging.network.Network;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+
+/**
+ * Settings of {@link StreamProcessor}.
+ *
+ * @param messagesTable     the messages table: its stream feeds the function, its rows are what it moves
+ * @param network           where the function runs (workload subnets) and the DynamoDB prefix list for egress
+ * @param code              the Lambda jar ({@link LambdaJar#code})
+ * @param stream            batch size, batching window, retries and maximum record age
+ * @param logRetention      retention of the function's log group
+ * @param logRemovalPolicy  what happens to that log group when the stack is deleted
+ * @param alarmTopic        where alarms notify; empty means alarms only show in CloudWatch
+ */
+public record StreamProcessorProps(
+        MessagesTable messagesTable,
+        Network network,
+        Code code,
+        StreamProcessorSettings stream,
+        RetentionDays logRetention,
+        RemovalPolicy logRemovalPolicy,
+        Optional<ITopic> alarmTopic) {
+}

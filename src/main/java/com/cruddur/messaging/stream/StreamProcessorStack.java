@@ -1,0 +1,38 @@
+package com.cruddur.messaging.stream;
+
+import java.nio.file.Path;
+
+import com.cruddur.messaging.config.StageConfig;
+import com.cruddur.messaging.data.MessagesTable;
+import com.cruddur.messaging.network.Network;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessor} of the stage's messages table. */
+public final class StreamProcessorStack extends Stack {
+
+    /** The Lambda project, relative to the directory cdk synth (and the tests) run in. */
+    public static final Path LAMBDA_PROJECT = Path.of("lambda");
+
+    private final StreamProcessor streamProcessor;
+
+    public StreamProcessorStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable) {
+        super(scope, config.stackName("StreamProcessor"), props);
+        this.streamProcessor = new StreamProcessor(this, "StreamProcessor", new StreamProcessorProps(
+                messagesTable,
+                network,
+                LambdaJar.code(LAMBDA_PROJECT),
+                config.streamProcessor(),
+                config.logRetention(),
+                config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+                config.alarmTopicArn().map(arn -> Topic.fromTopicArn(this, "AlarmTopic", arn))));
+    }
+
+    public StreamProcessor streamProcessor() {
+        return streamProcessor;
+    }
+}

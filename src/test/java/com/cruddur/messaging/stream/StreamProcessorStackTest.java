@@ -1,0 +1,223 @@
+package com.cruddur.messaging.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import com.cruddur.messaging.CruddurApp.StageStacks;
+import com.cruddur.messaging.support.TestApps;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The stream processor's infrastructure (SPEC §3, §5), asserted on the synthesized CloudFormation. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StreamProcessorStackTest {
+
+    private final StageStacks dev = TestApps.compose("dev");
+    private final Template devTemplate = Template.fromStack(dev.streamProcessor());
+    private final Template prodTemplate = Template.fromStack(TestApps.compose("prod").streamProcessor());
+
+    @Test
+    void functionIsTheJavaProcessorOnArm64WithTheNewestJavaRuntime() {
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "cruddur-messaging-stream",
+                "Runtime", "java25",
+                "Architectures", List.of("arm64"),
+                "Handler", "com.cruddur.messaging.stream.StreamProcessor::handleRequest"));
+    }
+
+    @Test
+    void tableNameIsTheOnlyEnvironmentVariableAndComesFromTheTable() {
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Map.of(
+                "DDB_MESSAGE_TABLE", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of(
+                        "StackName", "Cruddur-dev-Data", "OutputName", Match.stringLikeRegexp("RefMessagesTable"))))))));
+    }
+
+    @Test
+    void snapStartIsOnAndTheStreamFeedsThePublishedAlias() {
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+        devTemplate.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live",
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FunctionCurrentVersion"), "Version"))));
+        Capture target = new Capture();
+        devTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("FunctionName", target));
+        assertEquals(true, toJson(target.asObject()).contains(":live"), "mapping targets the alias: " + toJson(target.asObject()));
+    }
+
+    @Test
+    void functionRunsInTheWorkloadSubnetsOfTheNetwork() {
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of("VpcConfig", Map.of(
+                "SubnetIds", List.of(
+                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("StackName", "Cruddur-dev-Network",
+                                "OutputName", Match.stringLikeRegexp("workloadSubnet1")))),
+                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("StackName", "Cruddur-dev-Network",
+                                "OutputName", Match.stringLikeRegexp("workloadSubnet2"))))),
+                "SecurityGroupIds", List.of(Match.anyValue()))));
+    }
+
+    @Test
+    void securityGroupAllowsOnlyHttpsToTheDynamoDbPrefixList() {
+        devTemplate.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of("SecurityGroupEgress", Match.absent(),
+                "SecurityGroupIngress", Match.absent()));
+        devTemplate.resourceCountIs("AWS::EC2::SecurityGroupEgress", 1);
+        devTemplate.hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
+                "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443,
+                "DestinationPrefixListId", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of(
+                        "StackName", "Cruddur-dev-Network", "OutputName", Match.stringLikeRegexp("DynamoDbPrefixList"))))));
+        devTemplate.resourceCountIs("AWS::EC2::SecurityGroupIngress", 0);
+    }
+
+    @Test
+    void roleHasOneInlinePolicyAndNoManagedOrAttachedPolicies() {
+        devTemplate.resourceCountIs("AWS::IAM::Policy", 0);
+        devTemplate.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
+        devTemplate.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "ManagedPolicyArns", Match.absent(),
+                "Policies", List.of(Match.objectLike(Map.of("PolicyName", "StreamProcessor")))));
+    }
+
+    @Test
+    void inlinePolicyGrantsExactlyWhatTheProcessorNeeds() {
+        Capture statements = new Capture();
+        devTemplate.hasResourceProperties("AWS::IAM::Role", Map.of("Policies", List.of(Map.of(
+                "PolicyName", "StreamProcessor", "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", statements)))));
+        String json = toJson(statements.asArray());
+        assertEquals(List.of(
+                "MoveConversationRows [dynamodb:DeleteItem, dynamodb:PutItem, dynamodb:Query]",
+                "ReadTableStream [dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator]",
+                "ListTableStreams [dynamodb:ListStreams]",
+                "WriteOwnLogs [logs:CreateLogStream, logs:PutLogEvents]",
+                "ParkFailedBatches [sqs:SendMessage]",
+                "AttachToVpc [ec2:AssignPrivateIpAddresses, ec2:CreateNetworkInterface, ec2:DeleteNetworkInterface,"
+                        + " ec2:DescribeNetworkInterfaces, ec2:UnassignPrivateIpAddresses]"),
+                statements.asArray().stream().map(StreamProcessorStackTest::sidAndActions).toList(), json);
+    }
+
+    @Test
+    void tableActionsAreOnTheTableAndTheMessageGroupIndexOnly() {
+        Object tableArn = Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("MessagesTable.*Arn"))));
+        assertStatement(devTemplate, "MoveConversationRows", Map.of(
+                "Effect", "Allow",
+                "Action", List.of("dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"),
+                "Resource", List.of(tableArn, Map.of("Fn::Join", List.of("", List.of(tableArn, "/index/message-group-sk-index"))))));
+    }
+
+    @Test
+    void streamIsReadOnlyFromThisTablesStream() {
+        assertStatement(devTemplate, "ReadTableStream", Map.of("Resource", Map.of("Fn::GetStackOutput",
+                Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("MessagesTable.*StreamArn"))))));
+        assertStatement(devTemplate, "ListTableStreams", Map.of("Resource", Map.of("Fn::Join", List.of("", List.of(
+                "arn:", Map.of("Ref", "AWS::Partition"), ":dynamodb:", Map.of("Ref", "AWS::Region"), ":",
+                Map.of("Ref", "AWS::AccountId"), ":table/cruddur-messages/stream/*")))));
+    }
+
+    @Test
+    void customerManagedTableKeyAddsExactlyTheKmsActionsOnThatKey() {
+        String keyArn = "arn:aws:kms:eu-west-1:123456789012:key/0b3c6e1e-1d2f-4c5a-9b8e-7f6a5d4c3b2a";
+        Template template = Template.fromStack(TestApps.compose("prod", Map.of("encryptionKeyArn", keyArn)).streamProcessor());
+        assertStatement(template, "UseTableKey", Map.of("Effect", "Allow",
+                "Action", List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"),
+                "Resource", keyArn));
+    }
+
+    @Test
+    void mappingOnlyDeliversMessageInsertsAndEditsSoOwnRowWritesNeverInvokeIt() throws JsonProcessingException {
+        Capture pattern = new Capture();
+        devTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern", pattern)))));
+        assertEquals(Map.of("eventName", List.of("INSERT", "MODIFY"),
+                        "dynamodb", Map.of("NewImage", Map.of("pk", Map.of("S", List.of(Map.of("prefix", "MSG#")))))),
+                new ObjectMapper().readValue(pattern.asString(), Map.class));
+    }
+
+    @Test
+    void mappingReportsItemFailuresBisectsRetriesBoundedlyAndParksFailuresInTheQueue() {
+        devTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "BisectBatchOnFunctionError", true,
+                "StartingPosition", "TRIM_HORIZON",
+                "MaximumRetryAttempts", 3,
+                "MaximumRecordAgeInSeconds", 3600,
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("DeadLetterQueue"), "Arn")))),
+                "EventSourceArn", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("StreamArn"))))));
+    }
+
+    @Test
+    void batchSizeWindowRetriesAndRecordAgeAreStageSettings() {
+        devTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "BatchSize", 100, "MaximumBatchingWindowInSeconds", 1, "MaximumRetryAttempts", 3, "MaximumRecordAgeInSeconds", 3600));
+        prodTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "BatchSize", 100, "MaximumBatchingWindowInSeconds", 0, "MaximumRetryAttempts", 10,
+                "MaximumRecordAgeInSeconds", 86400));
+    }
+
+    @Test
+    void deadLetterQueueIsEncryptedAndRefusesPlainHttp() {
+        devTemplate.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
+        devTemplate.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Match.objectLike(Map.of("Statement", List.of(
+                Match.objectLike(Map.of("Effect", "Deny", "Action", "sqs:*",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void alarmsWatchTheDeadLetterQueueIteratorAgeAndErrors() {
+        devTemplate.resourceCountIs("AWS::CloudWatch::Alarm", 3);
+        devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
+                "Namespace", "AWS/SQS", "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold"));
+        devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge",
+                "Namespace", "AWS/Lambda", "Threshold", 300000));
+        devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors",
+                "Namespace", "AWS/Lambda", "Threshold", 0));
+        devTemplate.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", Match.absent()));
+    }
+
+    @Test
+    void alarmsNotifyTheConfiguredTopic() {
+        String topic = "arn:aws:sns:eu-west-1:123456789012:cruddur-alarms";
+        Template template = Template.fromStack(TestApps.compose("prod", Map.of("alarmTopicArn", topic)).streamProcessor());
+        template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(topic)));
+    }
+
+    @Test
+    void logsAreKeptForTheStageRetention() {
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of("LoggingConfig", Map.of("LogGroup",
+                Map.of("Ref", Match.stringLikeRegexp("StreamProcessorLogs")))));
+        devTemplate.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7));
+        prodTemplate.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365));
+    }
+
+    /** The inline policy statement {@code sid} matches {@code expected} (Match patterns allowed). */
+    @SuppressWarnings("unchecked")
+    private static void assertStatement(Template template, String sid, Map<String, Object> expected) {
+        Map<String, Object> role = template.findResources("AWS::IAM::Role").values().iterator().next();
+        List<Map<String, Object>> policies = (List<Map<String, Object>>) ((Map<String, Object>) role.get("Properties")).get("Policies");
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) policies.get(0).get("PolicyDocument")).get("Statement");
+        Map<String, Object> statement = statements.stream().filter(candidate -> sid.equals(candidate.get("Sid"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + toJson(statements)));
+        Template.fromJSON(Map.of("Resources", Map.of("Statement", Map.of("Type", "Test::Statement", "Properties", statement))))
+                .hasResourceProperties("Test::Statement", expected);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String sidAndActions(Object statement) {
+        Map<String, Object> map = (Map<String, Object>) statement;
+        Object actions = map.get("Action");
+        return map.get("Sid") + " " + (actions instanceof List<?> list ? list : List.of(actions));
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
