@@ -233,6 +233,15 @@ class StreamProcessorTest {
         return repository.createConversation(sender, recipient, text);
     }
 
+    @Test
+    void primingBeforeASnapStartCheckpointMakesARealReadOnlyRoundTrip() {
+        requests.reset();
+
+        processor.beforeCheckpoint(null);
+
+        assertEquals(Map.of("Query", 1), requests.snapshot());
+    }
+
     private Message say(String group, User sender, String text) {
         clock.advance(Duration.ofMinutes(1));
         return repository.createMessage(group, sender, text);

@@ -69,6 +69,14 @@ public final class LocalDynamoDb {
         return shared;
     }
 
+    /** Stops the shared server now (a program that must end, rather than a test JVM, calls this). */
+    public static synchronized void stopShared() throws Exception {
+        if (shared != null) {
+            shared.server.stop();
+            shared = null;
+        }
+    }
+
     public URI endpoint() {
         return endpoint;
     }
