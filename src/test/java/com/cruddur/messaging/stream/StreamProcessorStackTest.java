@@ -206,6 +206,17 @@ class StreamProcessorStackTest {
                 .hasResourceProperties("Test::Statement", expected);
     }
 
+    @Test
+    void lambdaAssetHashIsTheFingerprintOfItsSourcesSoTheSameSourcesGiveTheSameHash() {
+        Capture first = new Capture();
+        Capture second = new Capture();
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of("Code", Map.of("S3Bucket", Match.anyValue(), "S3Key", first)));
+        Template.fromStack(TestApps.compose("dev").streamProcessor())
+                .hasResourceProperties("AWS::Lambda::Function", Map.of("Code", Map.of("S3Bucket", Match.anyValue(), "S3Key", second)));
+        assertEquals(first.asString(), second.asString());
+        assertEquals(true, first.asString().matches("[0-9a-f]{64}\\.zip"), first.asString());
+    }
+
     @SuppressWarnings("unchecked")
     private static String sidAndActions(Object statement) {
         Map<String, Object> map = (Map<String, Object>) statement;
