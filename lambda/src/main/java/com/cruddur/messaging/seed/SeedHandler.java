@@ -1,0 +1,81 @@
+package com.cruddur.messaging.seed;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The seed custom resource's {@code onEvent} handler for the CDK Provider framework (SPEC §5).
+ *
+ * <ul>
+ *   <li>Create loads the conversation, first removing any earlier seed of it, so a repeated Create
+ *       never duplicates anything;</li>
+ *   <li>Update with the same properties writes nothing; with new properties it removes what the old
+ *       ones loaded and loads the new;</li>
+ *   <li>Delete removes the seeded messages (recognised by their derived ids) and both members' rows
+ *       for the conversation, and nothing else.</li>
+ * </ul>
+ * Any failure is thrown, which the Provider framework reports to CloudFormation as FAILED with the
+ * message, so a stack never hangs on the seed.
+ */
+public final class SeedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final SeedStore store;
+    private final Clock clock;
+
+    /** The Lambda entry: region from the environment, the default credentials chain. */
+    public SeedHandler() {
+        this(new SeedStore(DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(System.getenv("AWS_REGION")))
+                .build()), Clock.systemUTC());
+    }
+
+    public SeedHandler(SeedStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        String requestType = String.valueOf(event.get("RequestType"));
+        SeedConversation seed = SeedConversation.fromProperties((Map<String, Object>) event.get("ResourceProperties"));
+        switch (requestType) {
+            case "Create" -> load(seed);
+            case "Update" -> {
+                SeedConversation old = SeedConversation.fromProperties((Map<String, Object>) event.get("OldResourceProperties"));
+                if (!old.equals(seed)) {
+                    remove(old);
+                    load(seed);
+                }
+            }
+            case "Delete" -> remove(seed);
+            default -> throw new IllegalArgumentException("RequestType " + requestType + " is not Create, Update or Delete");
+        }
+        return Map.of("PhysicalResourceId", physicalResourceId(seed));
+    }
+
+    /** The table and the conversation: a change of either is a new seed, and CloudFormation deletes the old one. */
+    static String physicalResourceId(SeedConversation seed) {
+        return "cruddur-seed/" + seed.tableName() + "/" + seed.groupUuid();
+    }
+
+    private void load(SeedConversation seed) {
+        remove(seed);
+        store.put(seed.tableName(), SeedPlan.items(seed, clock.instant()));
+    }
+
+    private void remove(SeedConversation seed) {
+        List<Map<String, AttributeValue>> keys = store.seededKeys(seed);
+        store.delete(seed.tableName(), keys);
+    }
+}
