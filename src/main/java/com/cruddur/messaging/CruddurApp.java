@@ -5,10 +5,13 @@ import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.config.StageConfigReader;
 import com.cruddur.messaging.data.DataStack;
 import com.cruddur.messaging.network.NetworkStack;
+import com.cruddur.messaging.seed.SeedDataStack;
 import com.cruddur.messaging.stream.StreamProcessorStack;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
@@ -24,11 +27,14 @@ import software.amazon.awscdk.Validations;
 public final class CruddurApp {
 
     /** The stacks of one stage, for callers (tests, later stacks) that need them by type. */
-    public record StageStacks(StageConfig config, NetworkStack network, DataStack data, StreamProcessorStack streamProcessor) {
+    public record StageStacks(StageConfig config, NetworkStack network, DataStack data, StreamProcessorStack streamProcessor,
+                              Optional<SeedDataStack> seed) {
 
         /** Every stack of the stage, in deployment order. */
         public List<Stack> all() {
-            return List.of(network, data, streamProcessor);
+            List<Stack> stacks = new ArrayList<>(List.of(network, data, streamProcessor));
+            seed.ifPresent(stacks::add);
+            return stacks;
         }
     }
 
@@ -59,10 +65,13 @@ public final class CruddurApp {
         DataStack data = new DataStack(app, config, props);
         StreamProcessorStack streamProcessor = new StreamProcessorStack(app, config, props,
                 network.network(), data.messagesTable());
+        Optional<SeedDataStack> seed = config.seedData()
+                ? Optional.of(new SeedDataStack(app, config, props, network.network(), data.messagesTable(), streamProcessor))
+                : Optional.empty();
 
         Tags.of(app).add("app", "cruddur-messaging");
         Tags.of(app).add("stage", config.name());
         Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-        return new StageStacks(config, network, data, streamProcessor);
+        return new StageStacks(config, network, data, streamProcessor, seed);
     }
 }

@@ -22,6 +22,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param holdsRealData      true turns on RETAIN, deletion protection, point-in-time recovery and
  *                           stack termination protection
  * @param seedData           whether the sample conversation is loaded at deploy time
+ * @param seedConversation   which conversation and users the seed loads
  * @param natGateways        NAT gateways of the VPC (0 = none; DynamoDB never needs one)
  * @param logRetention       retention of every log group the stage creates
  * @param streamProcessor    how the stream processor reads the table's stream
@@ -37,6 +38,7 @@ public record StageConfig(
         Optional<String> encryptionKeyArn,
         boolean holdsRealData,
         boolean seedData,
+        SeedSettings seedConversation,
         int natGateways,
         RetentionDays logRetention,
         StreamProcessorSettings streamProcessor,

@@ -34,7 +34,12 @@ public final class StageConfigReader {
 
     private static final Set<String> STAGE_KEYS = Set.of(
             "account", "region", "availabilityZones", "tableName", "billing", "encryptionKeyArn",
-            "holdsRealData", "seedData", "natGateways", "logRetention", "streamProcessor", "alarmTopicArn");
+            "holdsRealData", "seedData", "natGateways", "logRetention", "streamProcessor", "alarmTopicArn", "seedConversation");
+    private static final Set<String> SEED_KEYS = Set.of("messageGroupUuid", "firstUser", "secondUser");
+    private static final Set<String> SEED_USER_KEYS = Set.of("uuid", "displayName", "handle");
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern DISPLAY_NAME = Pattern.compile("\\S.{0,99}");
+    private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,50}");
     private static final Set<String> STREAM_PROCESSOR_KEYS = Set.of(
             "batchSize", "batchingWindowSeconds", "retryAttempts", "maxRecordAgeSeconds");
     private static final Set<String> PROVISIONED_KEYS = Set.of(
@@ -87,6 +92,8 @@ public final class StageConfigReader {
                 settings.optionalString("encryptionKeyArn", KMS_KEY_ARN, "a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/<uuid>"),
                 settings.bool("holdsRealData"),
                 settings.bool("seedData"),
+                settings.has("seedConversation") ? seedConversation(settings.object("seedConversation"))
+                        : new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND),
                 settings.integer("natGateways", 0, azCount),
                 settings.enumValue("logRetention", RetentionDays.class),
                 streamProcessor(settings.object("streamProcessor")),
@@ -113,6 +120,27 @@ public final class StageConfigReader {
             throw settings.invalid("availabilityZones", zones, allowed);
         }
         return zones;
+    }
+
+    private static SeedSettings seedConversation(Settings seed) {
+        seed.rejectUnknownKeys(SEED_KEYS);
+        String uuidAllowed = "a lowercase canonical UUID";
+        SeedSettings settings = new SeedSettings(
+                seed.string("messageGroupUuid", UUID, uuidAllowed, SeedSettings.DEFAULT_GROUP),
+                seed.has("firstUser") ? seedUser(seed.object("firstUser")) : SeedSettings.DEFAULT_FIRST,
+                seed.has("secondUser") ? seedUser(seed.object("secondUser")) : SeedSettings.DEFAULT_SECOND);
+        if (settings.firstUser().uuid().equals(settings.secondUser().uuid())) {
+            throw seed.invalid("secondUser", settings.secondUser().uuid(), "a user other than firstUser");
+        }
+        return settings;
+    }
+
+    private static SeedSettings.SeedUser seedUser(Settings user) {
+        user.rejectUnknownKeys(SEED_USER_KEYS);
+        return new SeedSettings.SeedUser(
+                user.string("uuid", UUID, "a lowercase canonical UUID"),
+                user.string("displayName", DISPLAY_NAME, "1 to 100 characters, not starting with a space"),
+                user.string("handle", HANDLE, "1 to 50 letters, digits or underscores"));
     }
 
     private static StreamProcessorSettings streamProcessor(Settings stream) {

@@ -21,6 +21,8 @@ import software.amazon.awscdk.services.ec2.IPeer;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -101,6 +103,17 @@ public final class Network extends Construct {
     /** DynamoDB's managed prefix list in this region, for security-group egress on 443 to DynamoDB only. */
     public IPeer dynamoDbPrefixList() {
         return dynamoDbPrefixList;
+    }
+
+    /** A security group in {@code scope} whose only rule is HTTPS egress to DynamoDB (through the gateway endpoint). */
+    public SecurityGroup dynamoDbOnlySecurityGroup(Construct scope, String id, String description) {
+        SecurityGroup securityGroup = SecurityGroup.Builder.create(scope, id)
+                .vpc(vpc)
+                .description(description)
+                .allowAllOutbound(false)
+                .build();
+        securityGroup.addEgressRule(dynamoDbPrefixList, Port.tcp(443), "DynamoDB (gateway endpoint prefix list)");
+        return securityGroup;
     }
 
     private String resolveDynamoDbPrefixListId(NetworkProps props) {

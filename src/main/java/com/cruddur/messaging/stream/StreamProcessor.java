@@ -15,7 +15,6 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -34,6 +33,7 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
+import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.data.MessagesTable;
 
 /**
@@ -78,12 +78,8 @@ public final class StreamProcessor extends Construct {
                         + " batches that exhausted their retries. A queue behind it would only move the problem.")
                 .build());
 
-        SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
-                .vpc(props.network().vpc())
-                .description("cruddur-messaging-stream: HTTPS to DynamoDB only, through the gateway endpoint")
-                .allowAllOutbound(false)
-                .build();
-        securityGroup.addEgressRule(props.network().dynamoDbPrefixList(), Port.tcp(443), "DynamoDB (gateway endpoint prefix list)");
+        SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
+                "cruddur-messaging-stream: HTTPS to DynamoDB only, through the gateway endpoint");
 
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -92,7 +88,7 @@ public final class StreamProcessor extends Construct {
                 .build();
         Validations.of(role).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::*]")
-                .reason("Only the ENI actions Lambda needs to attach a function to a VPC (StreamProcessorPolicy.VPC_ACTIONS):"
+                .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
                         + " EC2 evaluates them without resource-level scoping.")
                 .build());
         Validations.of(role).acknowledge(Acknowledgment.builder()

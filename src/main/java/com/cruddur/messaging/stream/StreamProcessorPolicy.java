@@ -3,6 +3,9 @@ package com.cruddur.messaging.stream;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.cruddur.messaging.access.FunctionPolicies.statement;
+
+import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.data.MessagesTable;
 
 import software.amazon.awscdk.ArnComponents;
@@ -21,11 +24,6 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * authorized by the PutItem and DeleteItem of its parts.
  */
 final class StreamProcessorPolicy {
-
-    /** ENI management for a function in a VPC; EC2 offers no resource-level scoping for Describe and is checked by Lambda as *. */
-    static final List<String> VPC_ACTIONS = List.of(
-            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
-            "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
     private final ITable table;
     private final String tableName;
@@ -48,14 +46,10 @@ final class StreamProcessorPolicy {
                 // As in the DynamoDB guide's policy for Lambda stream readers: the table's streams, by ARN pattern.
                 statement("ListTableStreams", List.of("dynamodb:ListStreams"), List.of(Stack.of(logs).formatArn(ArnComponents.builder()
                         .service("dynamodb").resource("table").resourceName(tableName + "/stream/*").build()))),
-                statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getLogGroupArn())),
+                FunctionPolicies.writeOwnLogs(logs),
                 statement("ParkFailedBatches", List.of("sqs:SendMessage"), List.of(deadLetterQueue.getQueueArn())),
-                statement("AttachToVpc", VPC_ACTIONS, List.of("*"))));
-        if (table.getEncryptionKey() != null) {
-            statements.add(statement("UseTableKey",
-                    List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"),
-                    List.of(table.getEncryptionKey().getKeyArn())));
-        }
+                FunctionPolicies.attachToVpc()));
+        FunctionPolicies.useTableKey(table).ifPresent(statements::add);
         return PolicyDocument.Builder.create().statements(statements).build();
     }
 
@@ -72,7 +66,4 @@ final class StreamProcessorPolicy {
         return Token.isUnresolved(value) ? placeholder : value;
     }
 
-    private static PolicyStatement statement(String sid, List<String> actions, List<String> resources) {
-        return PolicyStatement.Builder.create().sid(sid).actions(actions).resources(resources).build();
-    }
 }

@@ -24,7 +24,8 @@ class StageConfigReaderTest {
     void devMirrorsTheReferenceSetup() {
         StageConfig dev = read("dev", Map.of());
         assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-messages",
-                new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true, 0, RetentionDays.ONE_WEEK,
+                new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true,
+                new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
                 new StreamProcessorSettings(100, 1, 3, 3600), Optional.empty()), dev);
     }
 
@@ -235,6 +236,34 @@ class StageConfigReaderTest {
     void malformedAlarmTopicArnIsRejected() {
         assertError(() -> read("prod", Map.of("alarmTopicArn", "arn:aws:sqs:eu-west-1:123456789012:queue")),
                 "stages.prod.alarmTopicArn: \"arn:aws:sqs:eu-west-1:123456789012:queue\" is not allowed", "an SNS topic ARN");
+    }
+
+    @Test
+    void seedConversationDefaultsToTheReferencePair() {
+        SeedSettings seed = read("dev", Map.of()).seedConversation();
+        assertEquals("5ae290ed-55d1-47a0-bc6d-fe2bc2700399", seed.messageGroupUuid());
+        assertEquals("yaya2devops", seed.firstUser().handle());
+        assertEquals("bayko", seed.secondUser().handle());
+    }
+
+    @Test
+    void malformedSeedGroupIsRejected() {
+        assertError(() -> read("dev", Map.of("seedConversation", Map.of("messageGroupUuid", "5AE290ED"))),
+                "stages.dev.seedConversation.messageGroupUuid: \"5AE290ED\" is not allowed", "lowercase canonical UUID");
+    }
+
+    @Test
+    void malformedSeedHandleIsRejected() {
+        assertError(() -> read("dev", Map.of("seedConversation", Map.of("firstUser",
+                        Map.of("uuid", "a1b2c3d4-0000-4000-8000-000000000003", "displayName", "Lore", "handle", "@lore")))),
+                "stages.dev.seedConversation.firstUser.handle: \"@lore\" is not allowed");
+    }
+
+    @Test
+    void seedUsersMustDiffer() {
+        Map<String, Object> same = Map.of("uuid", SeedSettings.DEFAULT_FIRST.uuid(), "displayName", "Twin", "handle", "twin");
+        assertError(() -> read("dev", Map.of("seedConversation", Map.of("secondUser", same))),
+                "stages.dev.seedConversation.secondUser", "a user other than firstUser");
     }
 
     private static Map<String, Object> streamProcessor(String key, Object value) {

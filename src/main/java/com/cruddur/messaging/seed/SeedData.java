@@ -1,0 +1,135 @@
+package com.cruddur.messaging.seed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.config.SeedSettings;
+
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * Seed data of SPEC §5: a custom resource (CDK Provider framework, Java {@code onEvent} handler
+ * {@value #HANDLER}) that loads the sample conversation into the messages table at deploy time,
+ * replaces it when its settings change and removes exactly it when the resource is deleted.
+ *
+ * <p>The loader runs in the workload subnets with DynamoDB-only egress and may only batch-write and
+ * query the table. The provider's own function stays outside the VPC: it must reach CloudFormation's
+ * pre-signed response URL, which isolated subnets cannot.
+ */
+public final class SeedData extends Construct {
+
+    public static final String HANDLER = "com.cruddur.messaging.seed.SeedHandler::handleRequest";
+
+    private final Function loader;
+    private final CustomResource resource;
+
+    public SeedData(Construct scope, String id, SeedDataProps props) {
+        super(scope, id);
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .retention(props.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
+                FunctionPolicies.statement("LoadAndRemoveSeed", List.of("dynamodb:BatchWriteItem", "dynamodb:Query"),
+                        List.of(props.messagesTable().table().getTableArn())),
+                FunctionPolicies.writeOwnLogs(logs),
+                FunctionPolicies.attachToVpc()));
+        FunctionPolicies.useTableKey(props.messagesTable().table()).ifPresent(statements::add);
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("cruddur seed loader: write and remove the sample conversation")
+                .inlinePolicies(Map.of("SeedLoader", PolicyDocument.Builder.create().statements(statements).build()))
+                .build();
+        Validations.of(role).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM5[Resource::*]")
+                .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
+                        + " EC2 evaluates them without resource-level scoping.")
+                .build());
+
+        this.loader = Function.Builder.create(this, "Loader")
+                .description("Loads, replaces and removes the sample conversation")
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .handler(HANDLER)
+                .code(props.code())
+                .memorySize(512)
+                .timeout(Duration.minutes(2))
+                .vpc(props.network().vpc())
+                .vpcSubnets(props.network().workloadSubnets())
+                .securityGroups(List.of(props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
+                        "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint")))
+                .role(role.withoutPolicyUpdates())
+                .logGroup(logs)
+                .build();
+
+        Provider provider = Provider.Builder.create(this, "Provider")
+                .onEventHandler(loader)
+                .logGroup(LogGroup.Builder.create(this, "ProviderLogs")
+                        .retention(props.logRetention())
+                        .removalPolicy(RemovalPolicy.DESTROY)
+                        .build())
+                .build();
+        acknowledgeProviderFramework(provider, loader);
+
+        this.resource = CustomResource.Builder.create(this, "Conversation")
+                .serviceToken(provider.getServiceToken())
+                .resourceType("Custom::CruddurSeedConversation")
+                .properties(properties(props))
+                .build();
+    }
+
+    public Function loader() {
+        return loader;
+    }
+
+    public CustomResource resource() {
+        return resource;
+    }
+
+    /** What the handler reads (SeedConversation.fromProperties); sorted so the template is stable. */
+    private static Map<String, Object> properties(SeedDataProps props) {
+        SeedSettings conversation = props.conversation();
+        Map<String, Object> properties = new TreeMap<>();
+        properties.put("TableName", props.messagesTable().table().getTableName());
+        properties.put("MessageGroupUuid", conversation.messageGroupUuid());
+        properties.put("FirstUserUuid", conversation.firstUser().uuid());
+        properties.put("FirstUserDisplayName", conversation.firstUser().displayName());
+        properties.put("FirstUserHandle", conversation.firstUser().handle());
+        properties.put("SecondUserUuid", conversation.secondUser().uuid());
+        properties.put("SecondUserDisplayName", conversation.secondUser().displayName());
+        properties.put("SecondUserHandle", conversation.secondUser().handle());
+        return properties;
+    }
+
+    private static void acknowledgeProviderFramework(Provider provider, Function loader) {
+        String loaderLogicalId = Stack.of(loader).getLogicalId((CfnElement) loader.getNode().getDefaultChild());
+        Validations.of(provider).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM5[Resource::<" + loaderLogicalId + ".Arn>:*]")
+                .reason("The Provider framework may invoke any version of our one loader function (its ARN with :*), nothing else.")
+                .build());
+        Validations.of(provider).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]")
+                .reason("The CDK Provider framework's own function (not ours) is created with the basic execution role;"
+                        + " it only writes its own logs. Our loader has a single inline policy.")
+                .build());
+    }
+}

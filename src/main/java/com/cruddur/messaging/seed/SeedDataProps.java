@@ -1,0 +1,20 @@
+package com.cruddur.messaging.seed;
+
+import com.cruddur.messaging.config.SeedSettings;
+import com.cruddur.messaging.data.MessagesTable;
+import com.cruddur.messaging.network.Network;
+
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * Settings of {@link SeedData}.
+ *
+ * @param messagesTable  the table the conversation is loaded into
+ * @param network        where the loader runs (workload subnets, DynamoDB-only egress)
+ * @param code           the Lambda jar, which carries the seed handler
+ * @param conversation   which conversation and users
+ * @param logRetention   retention of the loader's and the provider's logs
+ */
+public record SeedDataProps(MessagesTable messagesTable, Network network, Code code, SeedSettings conversation, RetentionDays logRetention) {
+}
