@@ -24,7 +24,7 @@ public final class SeedDataStack extends Stack {
         super(scope, config.stackName("Seed"), props);
         this.seedData = new SeedData(this, "SeedData", new SeedDataProps(messagesTable, network,
                 LambdaJar.code(StreamProcessorStack.LAMBDA_PROJECT), config.seedConversation(), config.logRetention()));
-        addDependency(streamProcessor, "the stream processor is live before users can add to the seeded conversation");
+        addStackDependency(streamProcessor, "the stream processor is live before users can add to the seeded conversation");
     }
 
     public SeedData seedData() {
