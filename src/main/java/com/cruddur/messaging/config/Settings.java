@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -92,14 +93,22 @@ final class Settings {
     }
 
     int integer(String key, int min, int max) {
-        Object raw = require(key);
+        require(key);
+        return optionalInteger(key, min, max).getAsInt();
+    }
+
+    OptionalInt optionalInteger(String key, int min, int max) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            return OptionalInt.empty();
+        }
         String allowed = "a whole number from " + min + " to " + max;
         if (!(raw instanceof Number number)
                 || number.doubleValue() != Math.rint(number.doubleValue())
                 || number.doubleValue() < min || number.doubleValue() > max) {
             throw invalid(key, raw, allowed);
         }
-        return number.intValue();
+        return OptionalInt.of(number.intValue());
     }
 
     boolean bool(String key) {

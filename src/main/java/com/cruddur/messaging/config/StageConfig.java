@@ -27,6 +27,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetention       retention of every log group the stage creates
  * @param streamProcessor    how the stream processor reads the table's stream
  * @param alarmTopicArn      SNS topic that alarms notify; empty means alarms only show in CloudWatch
+ * @param auth               the Cognito user pool
+ * @param backend            the backend-flask service
  */
 public record StageConfig(
         String name,
@@ -42,7 +44,9 @@ public record StageConfig(
         int natGateways,
         RetentionDays logRetention,
         StreamProcessorSettings streamProcessor,
-        Optional<String> alarmTopicArn) {
+        Optional<String> alarmTopicArn,
+        AuthSettings auth,
+        BackendSettings backend) {
 
     public StageConfig {
         availabilityZones = List.copyOf(availabilityZones);

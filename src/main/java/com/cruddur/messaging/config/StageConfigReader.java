@@ -34,7 +34,8 @@ public final class StageConfigReader {
 
     private static final Set<String> STAGE_KEYS = Set.of(
             "account", "region", "availabilityZones", "tableName", "billing", "encryptionKeyArn",
-            "holdsRealData", "seedData", "natGateways", "logRetention", "streamProcessor", "alarmTopicArn", "seedConversation");
+            "holdsRealData", "seedData", "natGateways", "logRetention", "streamProcessor", "alarmTopicArn", "seedConversation",
+            "auth", "backend");
     private static final Set<String> SEED_KEYS = Set.of("messageGroupUuid", "firstUser", "secondUser");
     private static final Set<String> SEED_USER_KEYS = Set.of("uuid", "displayName", "handle");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -81,6 +82,8 @@ public final class StageConfigReader {
         }
         List<String> zones = availabilityZones(settings, region);
         int azCount = zones.isEmpty() ? DEFAULT_AZ_COUNT : zones.size();
+        int natGateways = settings.integer("natGateways", 0, azCount);
+        boolean holdsRealData = settings.bool("holdsRealData");
 
         return new StageConfig(
                 stage,
@@ -90,14 +93,16 @@ public final class StageConfigReader {
                 settings.string("tableName", TABLE_NAME, "3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'", DEFAULT_TABLE_NAME),
                 billing(settings.object("billing")),
                 settings.optionalString("encryptionKeyArn", KMS_KEY_ARN, "a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/<uuid>"),
-                settings.bool("holdsRealData"),
+                holdsRealData,
                 settings.bool("seedData"),
                 settings.has("seedConversation") ? seedConversation(settings.object("seedConversation"))
                         : new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND),
-                settings.integer("natGateways", 0, azCount),
+                natGateways,
                 settings.enumValue("logRetention", RetentionDays.class),
                 streamProcessor(settings.object("streamProcessor")),
-                settings.optionalString("alarmTopicArn", SNS_TOPIC_ARN, "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:cruddur-alarms"));
+                settings.optionalString("alarmTopicArn", SNS_TOPIC_ARN, "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:cruddur-alarms"),
+                ServiceSettingsReader.auth(settings.object("auth")),
+                ServiceSettingsReader.backend(settings.object("backend"), natGateways, holdsRealData, region));
     }
 
     private static List<String> availabilityZones(Settings settings, Optional<String> region) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import com.cruddur.messaging.support.TestApps;
 
@@ -26,7 +27,11 @@ class StageConfigReaderTest {
         assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-messages",
                 new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true,
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
-                new StreamProcessorSettings(100, 1, 3, 3600), Optional.empty()), dev);
+                new StreamProcessorSettings(100, 1, 3, 3600), Optional.empty(),
+                new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30),
+                new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
+                        "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                        BackendSettings.TaskPlacement.PUBLIC_SUBNETS, Optional.empty())), dev);
     }
 
     @Test
@@ -57,7 +62,7 @@ class StageConfigReaderTest {
 
     @Test
     void fixedEnvironmentNeedsAccountRegionAndZones() {
-        StageConfig config = read("prod", Map.of("account", "123456789012", "region", "eu-west-1",
+        StageConfig config = read("dev", Map.of("account", "123456789012", "region", "eu-west-1",
                 "availabilityZones", List.of("eu-west-1a", "eu-west-1b")));
         assertEquals("123456789012", config.environment().getAccount());
         assertEquals("eu-west-1", config.environment().getRegion());
@@ -138,32 +143,32 @@ class StageConfigReaderTest {
 
     @Test
     void malformedAccountIsRejected() {
-        assertError(() -> read("prod", Map.of("account", "12345", "region", "eu-west-1")),
-                "stages.prod.account: \"12345\" is not allowed", "12-digit");
+        assertError(() -> read("dev", Map.of("account", "12345", "region", "eu-west-1")),
+                "stages.dev.account: \"12345\" is not allowed", "12-digit");
     }
 
     @Test
     void malformedRegionIsRejected() {
-        assertError(() -> read("prod", Map.of("account", "123456789012", "region", "Europe")),
-                "stages.prod.region: \"Europe\" is not allowed", "us-east-1");
+        assertError(() -> read("dev", Map.of("account", "123456789012", "region", "Europe")),
+                "stages.dev.region: \"Europe\" is not allowed", "us-east-1");
     }
 
     @Test
     void accountWithoutRegionIsRejected() {
-        assertError(() -> read("prod", Map.of("account", "123456789012")), "stages.prod.region is missing", "together");
+        assertError(() -> read("dev", Map.of("account", "123456789012")), "stages.dev.region is missing", "together");
     }
 
     @Test
     void fixedRegionWithoutZonesIsRejected() {
-        assertError(() -> read("prod", Map.of("account", "123456789012", "region", "eu-west-1")),
-                "stages.prod.availabilityZones is missing", "at least 2 distinct zones of eu-west-1");
+        assertError(() -> read("dev", Map.of("account", "123456789012", "region", "eu-west-1")),
+                "stages.dev.availabilityZones is missing", "at least 2 distinct zones of eu-west-1");
     }
 
     @Test
     void zonesOfAnotherRegionAreRejected() {
-        assertError(() -> read("prod", Map.of("account", "123456789012", "region", "eu-west-1",
+        assertError(() -> read("dev", Map.of("account", "123456789012", "region", "eu-west-1",
                         "availabilityZones", List.of("us-east-1a", "us-east-1b"))),
-                "stages.prod.availabilityZones: [us-east-1a, us-east-1b] is not allowed", "zones of eu-west-1");
+                "stages.dev.availabilityZones: [us-east-1a, us-east-1b] is not allowed", "zones of eu-west-1");
     }
 
     @Test
@@ -265,6 +270,155 @@ class StageConfigReaderTest {
         assertError(() -> read("dev", Map.of("seedConversation", Map.of("secondUser", same))),
                 "stages.dev.seedConversation.secondUser", "a user other than firstUser");
     }
+
+    @Test
+    void prodServesHttpsFromPrivateSubnetsOnThePlusPlan() {
+        StageConfig prod = read("prod", Map.of());
+        assertEquals(BackendSettings.TaskPlacement.PRIVATE_SUBNETS, prod.backend().placement());
+        assertTrue(prod.backend().https());
+        assertEquals(AuthSettings.ThreatProtection.ENFORCED, prod.auth().threatProtection());
+    }
+
+    @Test
+    void imageRepositoryAndTagDefaultToBackendFlaskLatest() {
+        BackendSettings backend = read("dev", backend("dev", Map.of("imageRepository", NONE, "imageTag", NONE))).backend();
+        assertEquals("backend-flask", backend.imageRepository());
+        assertEquals("latest", backend.imageTag());
+    }
+
+    @Test
+    void unknownBackendSettingIsRejectedListingTheKnownKeys() {
+        assertError(() -> read("dev", backend("dev", Map.of("imageTagg", "v1"))), "stages.dev.backend.imageTagg is not a known setting",
+                "imageTag");
+    }
+
+    @Test
+    void cpuThatFargateDoesNotOfferIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("cpu", 300))), "stages.dev.backend.cpu: 300 is not allowed",
+                "[256, 512, 1024, 2048, 4096]");
+    }
+
+    @Test
+    void memoryThatDoesNotFitTheCpuIsRejectedListingTheSizesThatDo() {
+        assertError(() -> read("dev", backend("dev", Map.of("cpu", 256, "memoryMiB", 4096))), "stages.dev.backend.memoryMiB: 4096 is not allowed",
+                "for cpu 256: [512, 1024, 2048]");
+    }
+
+    @Test
+    void desiredCountOutsideTheScalingRangeIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("desiredCount", 3))), "stages.dev.backend.desiredCount: 3 is not allowed",
+                "from 1 to 2");
+    }
+
+    @Test
+    void maxCountBelowMinCountIsRejected() {
+        assertError(() -> read("prod", backend("prod", Map.of("maxCount", 1))), "stages.prod.backend.maxCount: 1 is not allowed", "from 2 to 100");
+    }
+
+    @Test
+    void privateSubnetsWithoutNatAreRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("placement", "PRIVATE_SUBNETS"))),
+                "stages.dev.backend.placement: \"PRIVATE_SUBNETS\" is not allowed", "PUBLIC_SUBNETS when natGateways is 0");
+    }
+
+    @Test
+    void unknownPlacementIsRejectedListingThePlacements() {
+        assertError(() -> read("dev", backend("dev", Map.of("placement", "DEFAULT"))), "[PUBLIC_SUBNETS, PRIVATE_SUBNETS]");
+    }
+
+    @Test
+    void unknownCpuArchitectureIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("cpuArchitecture", "amd64"))), "stages.dev.backend.cpuArchitecture: \"amd64\"",
+                "[X86_64, ARM64]");
+    }
+
+    @Test
+    void malformedUrlIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("frontendUrl", "cruddur.example.com"))),
+                "stages.dev.backend.frontendUrl: \"cruddur.example.com\" is not allowed", "http(s) URL");
+    }
+
+    @Test
+    void malformedRepositoryNameIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("imageRepository", "Backend_Flask"))),
+                "stages.dev.backend.imageRepository: \"Backend_Flask\"", "ECR repository name");
+    }
+
+    @Test
+    void realDataStageWithoutCertificateIsRejected() {
+        assertError(() -> read("prod", backend("prod", Map.of("certificateArn", NONE))), "stages.prod.backend.certificateArn is missing",
+                "HTTPS only");
+    }
+
+    @Test
+    void certificateWithoutItsBackendUrlIsRejected() {
+        assertError(() -> read("prod", backend("prod", Map.of("backendUrl", NONE))), "stages.prod.backend.backendUrl is missing");
+    }
+
+    @Test
+    void certificateOfAnotherRegionIsRejected() {
+        String arn = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-4000-8000-000000000000";
+        assertError(() -> read("prod", backend("prod", Map.of("certificateArn", arn))), "certificateArn: \"" + arn + "\" is not allowed",
+                "region us-east-1");
+    }
+
+    @Test
+    void malformedCertificateArnIsRejected() {
+        assertError(() -> read("prod", backend("prod", Map.of("certificateArn", "arn:aws:iam::123456789012:server-certificate/x"))),
+                "stages.prod.backend.certificateArn", "ACM certificate ARN");
+    }
+
+    @Test
+    void accessLogsWithoutAFixedRegionAreRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("accessLogDays", 30))), "stages.dev.backend.accessLogDays: 30 is not allowed",
+                "without a fixed region");
+    }
+
+    @Test
+    void malformedDatabaseCidrIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("databaseCidr", "10.0.0.0/33"))), "stages.dev.backend.databaseCidr", "IPv4 CIDR");
+    }
+
+    @Test
+    void missingBackendObjectIsRejected() {
+        assertError(() -> read("dev", overrides("backend", null)), "stages.dev.backend is missing");
+    }
+
+    @Test
+    void unknownThreatProtectionIsRejectedListingTheModes() {
+        assertError(() -> read("dev", Map.of("auth", Map.of("threatProtection", "ON", "accessTokenMinutes", 60, "idTokenMinutes", 60,
+                "refreshTokenDays", 30))), "stages.dev.auth.threatProtection: \"ON\"", "[OFF, AUDIT, ENFORCED]");
+    }
+
+    @Test
+    void tokenLifetimeOutOfRangeIsRejected() {
+        assertError(() -> read("dev", Map.of("auth", Map.of("threatProtection", "OFF", "accessTokenMinutes", 2, "idTokenMinutes", 60,
+                "refreshTokenDays", 30))), "stages.dev.auth.accessTokenMinutes: 2 is not allowed", "from 5 to 1440");
+    }
+
+    @Test
+    void refreshTokensOutlivingAccessTokensAreRequired() {
+        assertError(() -> read("dev", Map.of("auth", Map.of("threatProtection", "OFF", "accessTokenMinutes", 1440, "idTokenMinutes", 60,
+                "refreshTokenDays", 1))), "stages.dev.auth.refreshTokenDays: 1 is not allowed", "longer than the access and id tokens");
+    }
+
+    /** The stage's backend object with {@code changes} applied ({@link #NONE} removes a key). */
+    private static Map<String, Object> backend(String stage, Map<String, Object> changes) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stageSettings = (Map<String, Object>) ((Map<String, Object>) TestApps.cdkJsonContext().get("stages")).get(stage);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> backend = new HashMap<>((Map<String, Object>) stageSettings.get("backend"));
+        changes.forEach((key, value) -> {
+            if (value == NONE) {
+                backend.remove(key);
+            } else {
+                backend.put(key, value);
+            }
+        });
+        return Map.of("backend", backend);
+    }
+
+    private static final Object NONE = new Object();
 
     private static Map<String, Object> streamProcessor(String key, Object value) {
         Map<String, Object> settings = new HashMap<>(Map.of(

@@ -49,15 +49,15 @@ class NetworkStackTest {
     @Test
     void stageWithAFixedRegionUsesItsConfiguredZonesWithoutAnyAccountLookup() {
         App app = TestApps.app("prod", Map.of(
-                "account", "123456789012", "region", "eu-west-1", "availabilityZones", List.of("eu-west-1b", "eu-west-1c")));
+                "account", "123456789012", "region", "us-east-1", "availabilityZones", List.of("us-east-1b", "us-east-1c")));
         StageStacks stacks = CruddurApp.compose(app);
         CloudAssembly assembly = app.synth();
 
         assertEquals(List.of(), assembly.getManifest().getMissing() == null ? List.of() : assembly.getManifest().getMissing(),
                 "synth must not need any context looked up in an account");
         Map<String, List<String>> azsByGroup = subnetAzsByGroup(Template.fromStack(stacks.network()));
-        assertEquals(List.of("eu-west-1b", "eu-west-1c"), azsByGroup.get(Network.WORKLOAD_SUBNETS).stream().sorted().toList());
-        assertEquals("eu-west-1", stacks.network().getRegion());
+        assertEquals(List.of("us-east-1b", "us-east-1c"), azsByGroup.get(Network.WORKLOAD_SUBNETS).stream().sorted().toList());
+        assertEquals("us-east-1", stacks.network().getRegion());
         assertEquals("123456789012", stacks.network().getAccount());
     }
 

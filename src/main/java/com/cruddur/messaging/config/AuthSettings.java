@@ -1,0 +1,16 @@
+package com.cruddur.messaging.config;
+
+/**
+ * The stage's Cognito user pool.
+ *
+ * @param threatProtection    Cognito threat protection (needs the Plus feature plan, billed per active user):
+ *                            {@code OFF}, {@code AUDIT} (log risky sign-ins) or {@code ENFORCED} (block them)
+ * @param accessTokenMinutes  lifetime of access tokens (5..1440)
+ * @param idTokenMinutes      lifetime of id tokens (5..1440)
+ * @param refreshTokenDays    lifetime of refresh tokens (1..3650), longer than either of the above
+ */
+public record AuthSettings(ThreatProtection threatProtection, int accessTokenMinutes, int idTokenMinutes, int refreshTokenDays) {
+
+    /** Values of {@code auth.threatProtection}. */
+    public enum ThreatProtection { OFF, AUDIT, ENFORCED }
+}

@@ -1,0 +1,57 @@
+package com.cruddur.messaging.config;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The stage's {@code backend-flask} service on ECS Fargate.
+ *
+ * @param imageRepository    ECR repository of the image, in the stage's account and region (default {@value #DEFAULT_REPOSITORY})
+ * @param imageTag           image tag to run (default {@value #DEFAULT_TAG})
+ * @param cpuArchitecture    what the image is built for: {@code X86_64} or {@code ARM64}
+ * @param cpu                task CPU units (256, 512, 1024, 2048, 4096)
+ * @param memoryMiB          task memory, a Fargate size allowed for {@code cpu}
+ * @param desiredCount       tasks at deploy time, between {@code minCount} and {@code maxCount}
+ * @param minCount           fewest tasks auto scaling keeps (1..100)
+ * @param maxCount           most tasks auto scaling starts (1..100)
+ * @param targetCpuPercent   average CPU auto scaling holds the service at (10..90)
+ * @param frontendUrl        {@code FRONTEND_URL}: where the frontend is served (CORS origin)
+ * @param backendUrl         {@code BACKEND_URL}: the backend's public URL; empty = the load balancer's own URL
+ * @param certificateArn     ACM certificate of the load balancer; present = HTTPS with HTTP redirected to it,
+ *                           empty = plain HTTP on port 80 only
+ * @param accessLogDays      days ALB access logs are kept in an encrypted bucket; empty = no access logs
+ * @param placement          where tasks run: {@code PUBLIC_SUBNETS} (public IP, reach AWS APIs through the
+ *                           internet gateway, no NAT cost) or {@code PRIVATE_SUBNETS} (no public IP, through NAT)
+ * @param databaseCidr       where the Postgres of {@code CONNECTION_URL} lives; the tasks may reach it on 5432.
+ *                           Empty = no Postgres egress
+ */
+public record BackendSettings(
+        String imageRepository,
+        String imageTag,
+        CpuArchitecture cpuArchitecture,
+        int cpu,
+        int memoryMiB,
+        int desiredCount,
+        int minCount,
+        int maxCount,
+        int targetCpuPercent,
+        String frontendUrl,
+        Optional<String> backendUrl,
+        Optional<String> certificateArn,
+        OptionalInt accessLogDays,
+        TaskPlacement placement,
+        Optional<String> databaseCidr) {
+
+    public static final String DEFAULT_REPOSITORY = "backend-flask";
+    public static final String DEFAULT_TAG = "latest";
+
+    /** Values of {@code backend.cpuArchitecture}. */
+    public enum CpuArchitecture { X86_64, ARM64 }
+
+    /** Values of {@code backend.placement}. */
+    public enum TaskPlacement { PUBLIC_SUBNETS, PRIVATE_SUBNETS }
+
+    public boolean https() {
+        return certificateArn.isPresent();
+    }
+}

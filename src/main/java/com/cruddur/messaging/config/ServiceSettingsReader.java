@@ -1,0 +1,113 @@
+package com.cruddur.messaging.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import com.cruddur.messaging.config.AuthSettings.ThreatProtection;
+import com.cruddur.messaging.config.BackendSettings.CpuArchitecture;
+import com.cruddur.messaging.config.BackendSettings.TaskPlacement;
+
+/** Reads and validates the {@code auth} and {@code backend} objects of a stage. */
+final class ServiceSettingsReader {
+
+    private static final Set<String> AUTH_KEYS = Set.of("threatProtection", "accessTokenMinutes", "idTokenMinutes", "refreshTokenDays");
+    private static final Set<String> BACKEND_KEYS = Set.of(
+            "imageRepository", "imageTag", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
+            "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "databaseCidr");
+
+    private static final Pattern ECR_REPOSITORY = Pattern.compile("(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
+    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[^\\s]*)?");
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile(
+            "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern IPV4_CIDR = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
+
+    /** Fargate's task sizes: memory (MiB) allowed for each CPU value. */
+    static final Map<Integer, List<Integer>> FARGATE_MEMORY = Map.of(
+            256, List.of(512, 1024, 2048),
+            512, steps(1024, 4096),
+            1024, steps(2048, 8192),
+            2048, steps(4096, 16384),
+            4096, steps(8192, 30720));
+    static final int MAX_TASKS = 100;
+
+    private ServiceSettingsReader() {
+    }
+
+    static AuthSettings auth(Settings auth) {
+        auth.rejectUnknownKeys(AUTH_KEYS);
+        AuthSettings settings = new AuthSettings(
+                auth.enumValue("threatProtection", ThreatProtection.class),
+                auth.integer("accessTokenMinutes", 5, 1440),
+                auth.integer("idTokenMinutes", 5, 1440),
+                auth.integer("refreshTokenDays", 1, 3650));
+        if (settings.refreshTokenDays() * 1440 <= Math.max(settings.accessTokenMinutes(), settings.idTokenMinutes())) {
+            throw auth.invalid("refreshTokenDays", settings.refreshTokenDays(), "a lifetime longer than the access and id tokens'");
+        }
+        return settings;
+    }
+
+    static BackendSettings backend(Settings backend, int natGateways, boolean holdsRealData, Optional<String> region) {
+        backend.rejectUnknownKeys(BACKEND_KEYS);
+        int cpu = backend.integer("cpu", 256, 4096);
+        if (!FARGATE_MEMORY.containsKey(cpu)) {
+            throw backend.invalid("cpu", cpu, "one of the Fargate CPU sizes " + FARGATE_MEMORY.keySet().stream().sorted().toList());
+        }
+        int memory = backend.integer("memoryMiB", 512, 30720);
+        if (!FARGATE_MEMORY.get(cpu).contains(memory)) {
+            throw backend.invalid("memoryMiB", memory, "a Fargate memory size for cpu " + cpu + ": " + FARGATE_MEMORY.get(cpu));
+        }
+        int minCount = backend.integer("minCount", 1, MAX_TASKS);
+        int maxCount = backend.integer("maxCount", minCount, MAX_TASKS);
+        TaskPlacement placement = backend.enumValue("placement", TaskPlacement.class);
+        if (placement == TaskPlacement.PRIVATE_SUBNETS && natGateways == 0) {
+            throw backend.invalid("placement", placement.name(), "PUBLIC_SUBNETS when natGateways is 0 (tasks in private"
+                    + " subnets reach ECR, SSM, CloudWatch Logs and Cognito through a NAT gateway)");
+        }
+        Optional<String> certificateArn = backend.optionalString("certificateArn", CERTIFICATE_ARN,
+                "an ACM certificate ARN such as arn:aws:acm:us-east-1:123456789012:certificate/<uuid>");
+        if (holdsRealData && certificateArn.isEmpty()) {
+            throw backend.missing("certificateArn", "an ACM certificate ARN: a stage holding real data serves HTTPS only");
+        }
+        if (certificateArn.isPresent() && region.isPresent() && !certificateArn.get().contains(":acm:" + region.get() + ":")) {
+            throw backend.invalid("certificateArn", certificateArn.get(), "a certificate of the stage's region " + region.get()
+                    + " (a load balancer can only use certificates of its own region)");
+        }
+        OptionalInt accessLogDays = backend.optionalInteger("accessLogDays", 1, 3650);
+        if (accessLogDays.isPresent() && region.isEmpty()) {
+            throw backend.invalid("accessLogDays", accessLogDays.getAsInt(), "no value on a stage without a fixed region: the log"
+                    + " bucket's policy names the load-balancing account of the region (set account, region and availabilityZones)");
+        }
+        Optional<String> backendUrl = backend.optionalString("backendUrl", URL, "an http(s) URL such as https://api.cruddur.example.com");
+        if (certificateArn.isPresent() && backendUrl.isEmpty()) {
+            throw backend.missing("backendUrl", "the https URL the certificate covers (the load balancer's own name is not on it)");
+        }
+        return new BackendSettings(
+                backend.string("imageRepository", ECR_REPOSITORY, "an ECR repository name such as backend-flask",
+                        BackendSettings.DEFAULT_REPOSITORY),
+                backend.string("imageTag", IMAGE_TAG, "an image tag of up to 128 letters, digits, '_', '.' and '-'", BackendSettings.DEFAULT_TAG),
+                backend.enumValue("cpuArchitecture", CpuArchitecture.class),
+                cpu,
+                memory,
+                backend.integer("desiredCount", minCount, maxCount),
+                minCount,
+                maxCount,
+                backend.integer("targetCpuPercent", 10, 90),
+                backend.string("frontendUrl", URL, "an http(s) URL such as https://cruddur.example.com"),
+                backendUrl,
+                certificateArn,
+                accessLogDays,
+                placement,
+                backend.optionalString("databaseCidr", IPV4_CIDR, "an IPv4 CIDR such as 10.40.0.0/16"));
+    }
+
+    private static List<Integer> steps(int from, int to) {
+        return IntStream.rangeClosed(from / 1024, to / 1024).map(gib -> gib * 1024).boxed().toList();
+    }
+}
