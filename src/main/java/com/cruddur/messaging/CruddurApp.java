@@ -1,5 +1,7 @@
 package com.cruddur.messaging;
 
+import com.cruddur.messaging.auth.AuthStack;
+import com.cruddur.messaging.backend.BackendStack;
 import com.cruddur.messaging.config.InvalidStageConfigException;
 import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.config.StageConfigReader;
@@ -28,12 +30,14 @@ public final class CruddurApp {
 
     /** The stacks of one stage, for callers (tests, later stacks) that need them by type. */
     public record StageStacks(StageConfig config, NetworkStack network, DataStack data, StreamProcessorStack streamProcessor,
-                              Optional<SeedDataStack> seed) {
+                              Optional<SeedDataStack> seed, AuthStack auth, BackendStack backend) {
 
         /** Every stack of the stage, in deployment order. */
         public List<Stack> all() {
             List<Stack> stacks = new ArrayList<>(List.of(network, data, streamProcessor));
             seed.ifPresent(stacks::add);
+            stacks.add(auth);
+            stacks.add(backend);
             return stacks;
         }
     }
@@ -68,10 +72,12 @@ public final class CruddurApp {
         Optional<SeedDataStack> seed = config.seedData()
                 ? Optional.of(new SeedDataStack(app, config, props, network.network(), data.messagesTable(), streamProcessor))
                 : Optional.empty();
+        AuthStack auth = new AuthStack(app, config, props);
+        BackendStack backend = new BackendStack(app, config, props, network.network(), data.messagesTable(), auth.auth());
 
         Tags.of(app).add("app", "cruddur-messaging");
         Tags.of(app).add("stage", config.name());
         Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-        return new StageStacks(config, network, data, streamProcessor, seed);
+        return new StageStacks(config, network, data, streamProcessor, seed, auth, backend);
     }
 }

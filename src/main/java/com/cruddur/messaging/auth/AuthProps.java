@@ -1,0 +1,11 @@
+package com.cruddur.messaging.auth;
+
+import com.cruddur.messaging.config.AuthSettings;
+
+/**
+ * @param stageName      stage the pool belongs to; part of its name and of its SSM parameter names
+ * @param settings       threat protection and token lifetimes
+ * @param holdsRealData  true = deletion protection and RETAIN, so real accounts survive a stack delete
+ */
+public record AuthProps(String stageName, AuthSettings settings, boolean holdsRealData) {
+}

@@ -1,0 +1,33 @@
+package com.cruddur.messaging.backend;
+
+import com.cruddur.messaging.auth.Auth;
+import com.cruddur.messaging.config.StageConfig;
+import com.cruddur.messaging.data.MessagesTable;
+import com.cruddur.messaging.network.Network;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/** {@code Cruddur-<stage>-Backend}: the stage's {@link BackendService}, with its URL and names as outputs. */
+public final class BackendStack extends Stack {
+
+    private final BackendService backend;
+
+    public BackendStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable, Auth auth) {
+        super(scope, config.stackName("Backend"), props);
+        this.backend = new BackendService(this, "Backend", new BackendServiceProps(config.name(), config.backend(), network,
+                messagesTable, auth.userPool(), auth.webClient(), config.logRetention(), config.holdsRealData()));
+        CfnOutput.Builder.create(this, "LoadBalancerUrl")
+                .description("The load balancer's own URL (point the backend's DNS name here)")
+                .value(backend.url())
+                .build();
+        CfnOutput.Builder.create(this, "ClusterName").value(backend.cluster().getClusterName()).build();
+        CfnOutput.Builder.create(this, "ServiceName").value(backend.service().getServiceName()).build();
+    }
+
+    public BackendService backend() {
+        return backend;
+    }
+}
