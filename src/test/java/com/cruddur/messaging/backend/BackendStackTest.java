@@ -323,20 +323,21 @@ class BackendStackTest {
                 Match.not(Match.arrayWith(List.of(Map.of("Key", "access_logs.s3.enabled", "Value", "true"))))));
     }
 
-    @Test
-    void devTasksRunInPublicSubnetsWithAPublicIp() {
-        template("dev").hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration",
-                Match.objectLike(Map.of("AssignPublicIp", "ENABLED", "Subnets", List.of(
-                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("publicSubnet1")))),
-                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("publicSubnet2"))))))))));
+    @ParameterizedTest
+    @MethodSource("stages")
+    void tasksRunWhereTheStagePlacesThem(String stage) {
+        boolean inPublicSubnets = stacks(stage).config().backend().placement() == BackendSettings.TaskPlacement.PUBLIC_SUBNETS;
+        String subnets = inPublicSubnets ? "publicSubnet" : "workloadSubnet";
+        template(stage).hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration",
+                Match.objectLike(Map.of("AssignPublicIp", inPublicSubnets ? "ENABLED" : "DISABLED", "Subnets", List.of(
+                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp(subnets + "1")))),
+                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp(subnets + "2"))))))))));
     }
 
     @Test
-    void prodTasksRunInTheWorkloadSubnetsWithoutAPublicIp() {
-        template("prod").hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration",
-                Match.objectLike(Map.of("AssignPublicIp", "DISABLED", "Subnets", List.of(
-                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("workloadSubnet1")))),
-                        Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("workloadSubnet2"))))))))));
+    void devAndProdPlaceTheirTasksDifferently() {
+        assertEquals(BackendSettings.TaskPlacement.PUBLIC_SUBNETS, stacks("dev").config().backend().placement());
+        assertEquals(BackendSettings.TaskPlacement.PRIVATE_SUBNETS, stacks("prod").config().backend().placement());
     }
 
     @ParameterizedTest
