@@ -27,7 +27,7 @@ class StageConfigReaderTest {
         assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-messages",
                 new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true,
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
-                new StreamProcessorSettings(100, 1, 3, 3600), Optional.empty(),
+                new StreamProcessorSettings(100, 0, 3, 3600), Optional.empty(),
                 new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30),
                 new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),

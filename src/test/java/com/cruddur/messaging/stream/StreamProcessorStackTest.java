@@ -153,7 +153,7 @@ class StreamProcessorStackTest {
     @Test
     void batchSizeWindowRetriesAndRecordAgeAreStageSettings() {
         devTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "BatchSize", 100, "MaximumBatchingWindowInSeconds", 1, "MaximumRetryAttempts", 3, "MaximumRecordAgeInSeconds", 3600));
+                "BatchSize", 100, "MaximumBatchingWindowInSeconds", 0, "MaximumRetryAttempts", 3, "MaximumRecordAgeInSeconds", 3600));
         prodTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "BatchSize", 100, "MaximumBatchingWindowInSeconds", 0, "MaximumRetryAttempts", 10,
                 "MaximumRecordAgeInSeconds", 86400));
