@@ -1,0 +1,37 @@
+# Shared by bin/local and bin/ddb: build local/ and synthesize a stage only when their inputs changed.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+say() { echo "[local] $*" >&2; }
+
+# Compiles local/ (with the Lambda sources it runs) unless nothing changed since the last build.
+build_local() {
+  local stamp=$ROOT/local/target/.built
+  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find lambda/pom.xml lambda/src/main local/pom.xml local/src/main -newer "$stamp" -print -quit)" ]; then
+    say "building local/ (mvn) ..."
+    mvn -q -f "$ROOT/local/pom.xml" compile >&2
+    touch "$stamp"
+  fi
+}
+
+# Synthesizes stage $1 into cdk.out/local-$1 unless cdk.json and the CDK app are unchanged since the last synth.
+synth_stage() {
+  local stage=$1 out=$ROOT/cdk.out/local-$1
+  local stamp=$out/.synthesized
+  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find cdk.json pom.xml src/main -newer "$stamp" -print -quit)" ]; then
+    [ -d "$ROOT/node_modules" ] || { say "installing the pinned aws-cdk CLI (npm ci) ..."; (cd "$ROOT" && npm ci --silent >&2); }
+    say "synthesizing stage $stage ..."
+    mkdir -p "$ROOT/cdk.out"
+    # Selecting the Data stack writes every template but bundles no Lambda asset: local mode runs the code directly.
+    if ! (cd "$ROOT" && npx cdk synth -c "stage=$stage" --quiet -o "$out" "Cruddur-$stage-Data") > "$out.log" 2>&1; then
+      grep -v '^!!' "$out.log" >&2
+      return 1
+    fi
+    touch "$stamp"
+  fi
+}
+
+run_java() {
+  exec java -Dsqlite4java.library.path="$ROOT/local/target/native-libs" -Dcruddur.root="$ROOT" -XX:+UseSerialGC -Xmx512m \
+    -cp "$ROOT/local/target/classes:$(cat "$ROOT/local/target/runtime-classpath.txt")" "$@"
+}

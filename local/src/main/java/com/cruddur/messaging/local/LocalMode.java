@@ -1,0 +1,144 @@
+package com.cruddur.messaging.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import com.cruddur.messaging.local.stream.DeadLetterFile;
+import com.cruddur.messaging.local.stream.StreamPump;
+import com.cruddur.messaging.local.template.StageTemplates;
+import com.cruddur.messaging.local.template.StreamMapping;
+import com.cruddur.messaging.local.template.TableDefinition;
+import com.cruddur.messaging.stream.ConversationRowStore;
+import com.cruddur.messaging.stream.JsonLog;
+import com.cruddur.messaging.stream.StreamProcessor;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Local mode (SPEC §6): DynamoDB Local on localhost, the messages table created from the stage's
+ * synthesized template, the seed loaded by the seed resource's own code, and the real stream
+ * processor fed from the local table's stream as the deployed event source mapping would feed it.
+ */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Run the messaging data path on this machine: DynamoDB Local, the table, the seed and the stream processor.")
+public final class LocalMode implements Callable<Integer> {
+
+    @Option(names = "--stage", defaultValue = "dev", description = "stage whose template defines the table and mapping (default: ${DEFAULT-VALUE})")
+    String stage;
+
+    @Option(names = "--port", defaultValue = "8000", description = "DynamoDB Local's port on localhost (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--no-seed", description = "start with an empty table")
+    boolean noSeed;
+
+    @Option(names = "--data-dir", description = "keep the data in this directory between runs (default: in memory)")
+    Path dataDir;
+
+    @Option(names = "--cdk-out", required = true, description = "directory with the stage's synthesized templates")
+    Path cdkOut;
+
+    @Option(names = "--dead-letter-file", description = "where records that run out of retries go (default: <cdk-out>/dead-letters.jsonl)")
+    Path deadLetterFile;
+
+    public static void main(String[] args) {
+        System.exit(Cli.commandLine(new LocalMode()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Running running = start(System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            System.out.println("[local] stopped");
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts everything and prints the ready line; the caller closes the result to stop. */
+    public Running start(PrintStream out) {
+        StageTemplates templates = StageTemplates.read(cdkOut, stage);
+        TableDefinition table = templates.table();
+        StreamMapping mapping = templates.streamMapping();
+        out.println("[local] stage " + stage + ": table and stream mapping from " + cdkOut);
+        LocalDynamoDbServer server = LocalDynamoDbServer.start(port, Optional.ofNullable(dataDir));
+        try {
+            out.println("[local] DynamoDB Local on " + server.endpoint() + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")"));
+            DynamoDbClient dynamoDb = Clients.dynamoDb(Optional.of(server.endpoint()), Clients.LOCAL_REGION);
+            TableDescription description = createOrCheck(dynamoDb, table, out);
+            if (noSeed) {
+                out.println("[local] no seed (--no-seed)");
+            } else {
+                SeedLoader.load(dynamoDb, templates, table.tableName(), line -> out.println("[local] " + line));
+            }
+            DynamoDbStreamsClient streams = Clients.streams(server.endpoint());
+            DeadLetterFile deadLetters = new DeadLetterFile(deadLetterFile != null ? deadLetterFile : cdkOut.resolve("dead-letters.jsonl"));
+            StreamPump pump = new StreamPump(streams, description.latestStreamArn(), mapping,
+                    new StreamProcessor(new ConversationRowStore(dynamoDb, table.tableName()), new JsonLog(out)),
+                    deadLetters, Clock.systemUTC(), out);
+            Thread pumpThread = new Thread(pump, "stream-pump");
+            pumpThread.setDaemon(true);
+            pumpThread.start();
+            out.println("[local] stream processor attached: batch size " + mapping.batchSize() + ", window "
+                    + mapping.batchingWindow().toSeconds() + " s, " + mapping.maxRetryAttempts() + " retries, "
+                    + mapping.filters().size() + " filter(s); dead letters to " + deadLetters.path());
+            out.println("[local] ready on " + server.endpoint() + " — for backend-flask (any credentials and region work):");
+            out.println("export AWS_ENDPOINT_URL=" + server.endpoint() + " DDB_MESSAGE_TABLE=" + table.tableName());
+            return new Running(server, dynamoDb, streams, pump, pumpThread);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private TableDescription createOrCheck(DynamoDbClient dynamoDb, TableDefinition table, PrintStream out) {
+        try {
+            TableDescription existing = dynamoDb.describeTable(b -> b.tableName(table.tableName())).table();
+            List<String> differences = table.differencesFrom(existing);
+            if (!differences.isEmpty()) {
+                throw new IllegalStateException("table " + table.tableName() + " in " + dataDir + " differs from the template: "
+                        + String.join("; ", differences) + " (delete the directory or use another --data-dir)");
+            }
+            out.println("[local] table " + table.tableName() + " kept from " + dataDir);
+            return existing;
+        } catch (ResourceNotFoundException absent) {
+            TableDescription created = dynamoDb.createTable(table.createTableRequest()).tableDescription();
+            out.println("[local] table " + table.tableName() + " created from Cruddur-" + stage + "-Data: keys "
+                    + table.keySchema().stream().map(key -> key.attributeName()).toList() + ", "
+                    + table.globalSecondaryIndexes().size() + " GSI(s), stream " + table.streamViewType().orElse("off"));
+            return created;
+        }
+    }
+
+    /** A running local mode; closing stops the stream processor, then DynamoDB Local. */
+    public record Running(LocalDynamoDbServer server, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, StreamPump pump,
+                          Thread pumpThread) implements AutoCloseable {
+        @Override
+        public void close() {
+            pump.stop();
+            pumpThread.interrupt();
+            try {
+                pumpThread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dynamoDb.close();
+            streams.close();
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.cruddur.messaging.local.cli;
+
+import com.cruddur.messaging.local.Cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/** bin/ddb: the messages table (local or in AWS) and the stage's user pool from the command line, replacing the reference scripts. */
+@Command(name = "ddb", mixinStandardHelpOptions = true,
+        description = "Inspect and manage the messages table and the Cognito user pool.",
+        subcommands = {ListTables.class, SchemaLoad.class, Drop.class, Seed.class, Scan.class, GetConversation.class,
+                ListConversations.class, Cognito.class})
+public final class Ddb implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(UrlConnectionHttpClient.create()).execute(args));
+    }
+
+    /** The command tree; {@code awsHttp} carries the Cognito and SSM calls (tests give a stub, since no local Cognito exists). */
+    public static CommandLine commandLine(SdkHttpClient awsHttp) {
+        CommandLine commandLine = Cli.commandLine(new Ddb());
+        ((ListUsers) commandLine.getSubcommands().get("cognito").getSubcommands().get("list-users").getCommandSpec().userObject())
+                .awsHttp = awsHttp;
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

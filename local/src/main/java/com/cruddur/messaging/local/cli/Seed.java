@@ -1,0 +1,32 @@
+package com.cruddur.messaging.local.cli;
+
+import java.util.concurrent.Callable;
+
+import com.cruddur.messaging.local.SeedLoader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "seed", mixinStandardHelpOptions = true,
+        description = "Load the stage's sample conversation with the seed resource's own code (replacing an earlier copy).")
+final class Seed implements Callable<Integer> {
+
+    @Mixin
+    Connection connection;
+
+    @Mixin
+    SchemaLoad.TemplateOptions templates;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!SeedLoader.load(connection.requireTable(), templates.read(), connection.tableName(), spec.commandLine().getOut()::println)) {
+            throw new IllegalArgumentException("stage " + templates.stage + " has no seed data (seedData is false in cdk.json)");
+        }
+        return 0;
+    }
+}

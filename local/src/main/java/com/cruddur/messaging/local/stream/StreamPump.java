@@ -1,0 +1,207 @@
+package com.cruddur.messaging.local.stream;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.cruddur.messaging.local.template.StreamMapping;
+
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * What Lambda's event source mapping does for the deployed stream processor, done against the local
+ * table's stream: it polls every shard, drops records the mapping's filters reject, gathers batches
+ * by batch size and batching window, invokes the handler, and on reported item failures retries from
+ * the first failed record (bisecting on a thrown error) until the retry limit, then dead-letters the rest.
+ */
+public final class StreamPump implements Runnable {
+
+    static final Duration IDLE_POLL = Duration.ofMillis(50);
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final StreamMapping mapping;
+    private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
+    private final DeadLetterFile deadLetters;
+    private final Clock clock;
+    private final PrintStream log;
+    private final Map<String, String> iterators = new LinkedHashMap<>();
+    private final Set<String> finishedShards = new HashSet<>();
+    private final List<Record> pending = new ArrayList<>();
+    private Instant windowStart;
+    private volatile boolean running = true;
+
+    public StreamPump(DynamoDbStreamsClient streams, String streamArn, StreamMapping mapping,
+                      RequestHandler<DynamodbEvent, StreamsEventResponse> handler, DeadLetterFile deadLetters, Clock clock, PrintStream log) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+        this.mapping = mapping;
+        this.handler = handler;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                boolean delivered = pollOnce();
+                if (!delivered) {
+                    Thread.sleep(IDLE_POLL.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.println("[stream] polling failed, retrying: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    public void stop() {
+        running = false;
+    }
+
+    /** Reads what the shards have, and delivers a batch if one is full or its window has passed; true if it delivered. */
+    boolean pollOnce() {
+        discoverShards();
+        for (Map.Entry<String, String> shard : iterators.entrySet()) {
+            if (shard.getValue() == null) {
+                continue;
+            }
+            GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(shard.getValue()).limit(1000));
+            for (Record record : response.records()) {
+                if (mapping.admits(LambdaRecords.toFilterJson(record))) {
+                    if (pending.isEmpty()) {
+                        windowStart = clock.instant();
+                    }
+                    pending.add(record);
+                }
+            }
+            shard.setValue(response.nextShardIterator());
+            if (response.nextShardIterator() == null) {
+                finishedShards.add(shard.getKey());
+            }
+        }
+        boolean delivered = false;
+        while (pending.size() >= mapping.batchSize()
+                || (!pending.isEmpty() && !clock.instant().isBefore(windowStart.plus(mapping.batchingWindow())))) {
+            List<Record> batch = new ArrayList<>(pending.subList(0, Math.min(mapping.batchSize(), pending.size())));
+            pending.subList(0, batch.size()).clear();
+            windowStart = clock.instant();
+            deliver(batch);
+            delivered = true;
+        }
+        return delivered;
+    }
+
+    private void discoverShards() {
+        List<Shard> shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
+        for (Shard shard : shards) {
+            if (!iterators.containsKey(shard.shardId()) && !finishedShards.contains(shard.shardId())) {
+                ShardIteratorType position = ShardIteratorType.fromValue(mapping.startingPosition());
+                iterators.put(shard.shardId(), streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                        .shardIteratorType(position)).shardIterator());
+            }
+        }
+    }
+
+    private void deliver(List<Record> batch) {
+        List<Record> fresh = new ArrayList<>();
+        List<Record> expired = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Record record : batch) {
+            Instant created = record.dynamodb().approximateCreationDateTime();
+            boolean tooOld = mapping.maxRecordAge().isPresent() && created != null && created.plus(mapping.maxRecordAge().get()).isBefore(now);
+            (tooOld ? expired : fresh).add(record);
+        }
+        if (!expired.isEmpty()) {
+            deadLetter(expired, "older than the maximum record age " + mapping.maxRecordAge().get());
+        }
+        if (!fresh.isEmpty()) {
+            invokeWithRetries(fresh, 0);
+        }
+    }
+
+    /** Invokes until everything succeeds or the retries (shared by bisected halves) are used up; returns the retries used. */
+    private int invokeWithRetries(List<Record> records, int retriesUsed) {
+        List<Record> remaining = records;
+        int retries = retriesUsed;
+        while (true) {
+            String reason;
+            int firstFailed;
+            try {
+                StreamsEventResponse response = handler.handleRequest(event(remaining), null);
+                firstFailed = firstFailed(remaining, response);
+                if (firstFailed < 0) {
+                    return retries;
+                }
+                reason = "the handler reported " + response.getBatchItemFailures().size() + " failed item(s)";
+            } catch (RuntimeException e) {
+                reason = "the handler failed: " + e.getMessage();
+                if (mapping.bisectOnError() && remaining.size() > 1 && !retriesExhausted(retries)) {
+                    int half = remaining.size() / 2;
+                    int used = invokeWithRetries(new ArrayList<>(remaining.subList(0, half)), retries + 1);
+                    return invokeWithRetries(new ArrayList<>(remaining.subList(half, remaining.size())), used);
+                }
+                firstFailed = 0;
+            }
+            remaining = new ArrayList<>(remaining.subList(firstFailed, remaining.size()));
+            if (retriesExhausted(retries)) {
+                deadLetter(remaining, reason + "; retries exhausted (" + mapping.maxRetryAttempts() + ")");
+                return retries;
+            }
+            retries++;
+            log.println("[stream] retry " + retries + " of " + remaining.size() + " record(s) from sequence number "
+                    + remaining.get(0).dynamodb().sequenceNumber() + ": " + reason);
+        }
+    }
+
+    private boolean retriesExhausted(int retries) {
+        return mapping.maxRetryAttempts() >= 0 && retries >= mapping.maxRetryAttempts();
+    }
+
+    /** Lambda's checkpointing: the batch resumes at the earliest failed record; a failure it cannot place fails the whole batch. */
+    private int firstFailed(List<Record> records, StreamsEventResponse response) {
+        if (!mapping.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
+                || response.getBatchItemFailures().isEmpty()) {
+            return -1;
+        }
+        Set<String> failed = new HashSet<>();
+        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
+        for (int i = 0; i < records.size(); i++) {
+            if (failed.contains(records.get(i).dynamodb().sequenceNumber())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private DynamodbEvent event(List<Record> records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records.stream().map(record -> LambdaRecords.toEvent(record, streamArn)).toList());
+        return event;
+    }
+
+    private void deadLetter(List<Record> records, String reason) {
+        deadLetters.write(records, reason, clock.instant());
+        log.println("[stream] " + records.size() + " record(s) dead-lettered to " + deadLetters.path() + ": " + reason);
+    }
+}

@@ -1,0 +1,186 @@
+package com.cruddur.messaging.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.cruddur.messaging.contract.ConversationRow;
+import com.cruddur.messaging.contract.Message;
+import com.cruddur.messaging.contract.User;
+import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.local.support.TestTemplates;
+import com.cruddur.messaging.local.template.StageTemplates;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Local mode end to end: started on a free port, used as backend-flask would use it, through the real stream processor. */
+class LocalModeTest {
+
+    private static final String SEED_GROUP = "5ae290ed-55d1-47a0-bc6d-fe2bc2700399";
+    private static final User YAYA = new User("8e4f1b2a-7c3d-4e5f-9a6b-1c2d3e4f5a6b", "Yaya", "yaya2devops");
+    private static final User BAYKO = new User("9f5a2c3b-8d4e-4f6a-8b7c-2d3e4f5a6b7c", "Andrew Bayko", "bayko");
+    private static final User LORE = new User("a1b2c3d4-0000-4000-8000-000000000003", "Lore", "lore");
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final Path cdkOut = TestTemplates.cdkOut("dev");
+    private LocalMode.Running running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void startsOnTheGivenPortAndPrintsTheReadyLineWithTheBackendsExports() {
+        int port = TestTemplates.freePort();
+        start(port, false, null);
+        String printed = printed();
+        assertTrue(printed.contains("[local] ready on http://localhost:" + port), printed);
+        assertTrue(printed.contains("export AWS_ENDPOINT_URL=http://localhost:" + port + " DDB_MESSAGE_TABLE=cruddur-messages"), printed);
+    }
+
+    @Test
+    void tableSchemaEqualsTheTemplate() {
+        start(TestTemplates.freePort(), true, null);
+        var described = running.dynamoDb().describeTable(b -> b.tableName("cruddur-messages")).table();
+        assertEquals(List.of(), StageTemplates.read(cdkOut, "dev").table().differencesFrom(described));
+        assertEquals("message-group-sk-index", described.globalSecondaryIndexes().get(0).indexName());
+        assertEquals("NEW_IMAGE", described.streamSpecification().streamViewTypeAsString());
+    }
+
+    @Test
+    void seedIsLoadedWithBothRowsOnItsLastMessage() {
+        start(TestTemplates.freePort(), false, null);
+        MessagesRepository repository = backend();
+        List<Message> messages = repository.listMessages(SEED_GROUP, Optional.empty()).items();
+        assertEquals(20, messages.size());
+        String last = messages.get(messages.size() - 1).createdAt();
+        assertEquals(last, repository.listConversations(YAYA.uuid(), Optional.empty()).items().get(0).lastMessageAt());
+        assertEquals(last, repository.listConversations(BAYKO.uuid(), Optional.empty()).items().get(0).lastMessageAt());
+    }
+
+    @Test
+    void messageWrittenAsTheBackendWouldMovesBothMembersRowsThroughTheStreamProcessor() {
+        start(TestTemplates.freePort(), false, null);
+        Message sent = backend().createMessage(SEED_GROUP, BAYKO, "written by the backend, any credentials");
+        awaitRows(YAYA, BAYKO, SEED_GROUP, sent);
+        assertTrue(printed().contains("\"event\":\"batch_processed\""), "each batch is logged: " + printed());
+    }
+
+    @Test
+    void newConversationThenReplyEndsWithBothRowsOnTheReply() {
+        start(TestTemplates.freePort(), true, null);
+        MessagesRepository repository = backend();
+        Message first = repository.createConversation(YAYA, LORE, "hi Lore");
+        awaitRows(YAYA, LORE, first.groupUuid(), first);
+        Message reply = repository.createMessage(first.groupUuid(), LORE, "hi Yaya");
+        awaitRows(YAYA, LORE, first.groupUuid(), reply);
+    }
+
+    @Test
+    void noSeedStartsWithAnEmptyTable() {
+        start(TestTemplates.freePort(), true, null);
+        assertEquals(0, running.dynamoDb().scan(b -> b.tableName("cruddur-messages")).count());
+        assertTrue(printed().contains("[local] no seed (--no-seed)"));
+    }
+
+    @Test
+    void dataDirectoryKeepsTheDataBetweenRuns() throws Exception {
+        Path dataDir = Files.createTempDirectory("local-data");
+        int port = TestTemplates.freePort();
+        start(port, true, dataDir);
+        Message kept = backend().createConversation(YAYA, LORE, "still here after a restart");
+        running.close();
+        running = null;
+
+        start(port, true, dataDir);
+        assertTrue(printed().contains("[local] table cruddur-messages kept from " + dataDir), printed());
+        assertEquals(List.of(kept), backend().listMessages(kept.groupUuid(), Optional.empty()).items());
+    }
+
+    @Test
+    void takenPortIsAClearErrorNamingIt() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            LocalMode mode = mode(taken.getLocalPort(), true, null);
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> mode.start(new PrintStream(output)));
+            assertTrue(error.getMessage().contains("port " + taken.getLocalPort() + " is already in use"), error.getMessage());
+        }
+    }
+
+    private void start(int port, boolean noSeed, Path dataDir) {
+        running = mode(port, noSeed, dataDir).start(new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private LocalMode mode(int port, boolean noSeed, Path dataDir) {
+        LocalMode mode = new LocalMode();
+        mode.stage = "dev";
+        mode.port = port;
+        mode.noSeed = noSeed;
+        mode.dataDir = dataDir;
+        mode.cdkOut = cdkOut;
+        return mode;
+    }
+
+    /** A client configured like the unchanged backend: its own credentials and region, only the endpoint points here. */
+    private MessagesRepository backend() {
+        DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(running.server().endpoint().toString()))
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBACKEND", "backend-secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        return new MessagesRepository(client, "cruddur-messages", Clock.systemUTC());
+    }
+
+    private void awaitRows(User one, User other, String group, Message expected) {
+        MessagesRepository repository = backend();
+        ConversationRow oneRow = new ConversationRow(one.uuid(), group, expected.createdAt(), expected.text(), other);
+        ConversationRow otherRow = new ConversationRow(other.uuid(), group, expected.createdAt(), expected.text(), one);
+        Supplier<List<ConversationRow>> rows = () -> List.of(
+                repository.listConversations(one.uuid(), Optional.empty()).items().stream().filter(r -> r.groupUuid().equals(group)).findFirst().orElse(null),
+                repository.listConversations(other.uuid(), Optional.empty()).items().stream().filter(r -> r.groupUuid().equals(group)).findFirst().orElse(null));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            List<ConversationRow> current = rows.get();
+            if (current.get(0) != null && current.get(1) != null && current.equals(List.of(oneRow, otherRow))) {
+                return;
+            }
+            sleep(50);
+        }
+        assertEquals(List.of(oneRow, otherRow), rows.get(), "both rows on the newest message within 10 s");
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
