@@ -37,7 +37,7 @@ public final class LambdaJar implements ILocalBundling {
         Path directory = projectDirectory.toAbsolutePath().normalize();
         return Code.fromAsset(directory.toString(), AssetOptions.builder()
                 .assetHashType(AssetHashType.SOURCE)
-                .exclude(List.of("target", ".jqwik-database", "*.iml", ".idea"))
+                .exclude(List.of("target", ".jqwik-database", "dynamodb-local-metadata.json", "*.iml", ".idea"))
                 .bundling(BundlingOptions.builder()
                         // Only reached if local bundling fails to run; a clear Docker error then names the cause.
                         .image(Runtime.JAVA_25.getBundlingImage())
