@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class StreamPump implements Runnable {
 
     static final Duration IDLE_POLL = Duration.ofMillis(50);
+    /** New shards appear when DynamoDB rolls a shard over (hours apart); looking once a second is plenty. */
+    static final Duration SHARD_DISCOVERY = Duration.ofSeconds(1);
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
@@ -43,6 +45,7 @@ public final class StreamPump implements Runnable {
     private final Set<String> finishedShards = new HashSet<>();
     private final List<Record> pending = new ArrayList<>();
     private Instant windowStart;
+    private Instant shardsDiscovered = Instant.MIN;
     private volatile boolean running = true;
 
     public StreamPump(DynamoDbStreamsClient streams, String streamArn, StreamMapping mapping,
@@ -113,6 +116,11 @@ public final class StreamPump implements Runnable {
     }
 
     private void discoverShards() {
+        Instant now = clock.instant();
+        if (now.isBefore(shardsDiscovered.plus(SHARD_DISCOVERY)) && !iterators.isEmpty()) {
+            return;
+        }
+        shardsDiscovered = now;
         List<Shard> shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
         for (Shard shard : shards) {
             if (!iterators.containsKey(shard.shardId()) && !finishedShards.contains(shard.shardId())) {
