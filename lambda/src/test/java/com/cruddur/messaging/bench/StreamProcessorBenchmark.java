@@ -45,7 +45,9 @@ public final class StreamProcessorBenchmark {
 
     private static final int BATCH_SIZE = 100;
     private static final int ROUNDS = 3;
-    private static final Path JAR = Path.of("target", "cruddur-messaging-lambda-1.0.0.jar");
+    /** lambda/, wherever Maven was started from (the README runs this from the repository root with -f). */
+    private static final Path PROJECT = Path.of(System.getProperty("project.basedir", "."));
+    private static final Path JAR = PROJECT.resolve("target").resolve("cruddur-messaging-lambda-1.0.0.jar");
 
     /** A scenario: conversations, messages spread round-robin over them, and whether the first batch is delivered twice. */
     record Scenario(String name, int messages, int groups, boolean redeliverFirstBatch) {
@@ -216,7 +218,7 @@ public final class StreamProcessorBenchmark {
 
     private static long[] probe(String table, String mode) throws IOException, InterruptedException {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        String classpath = JAR.toAbsolutePath() + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
+        String classpath = JAR.toAbsolutePath() + File.pathSeparator + PROJECT.resolve("target").resolve("test-classes").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(javaCommand, "-cp", classpath, ColdStartProbe.class.getName(), mode);
         builder.environment().put("DDB_MESSAGE_TABLE", table);
         builder.environment().put("AWS_REGION", "us-east-1");
