@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -47,6 +48,9 @@ final class ListUsers implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // bin/local tells the shell to export AWS_ENDPOINT_URL=http://localhost:8000, which the SDK would apply to every
+        // service; the pool lives in AWS, so only an explicit --aws-endpoint redirects these calls.
+        System.setProperty(SdkSystemSetting.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS.property(), "true");
         String poolId = userPoolId != null ? userPoolId : poolIdFromSsm();
         Output output = new Output("username", "email", "sub", "preferred_username", "status");
         try (CognitoIdentityProviderClient cognito = configure(CognitoIdentityProviderClient.builder()).build()) {

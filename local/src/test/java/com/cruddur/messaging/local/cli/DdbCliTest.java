@@ -199,6 +199,19 @@ class DdbCliTest {
     }
 
     @Test
+    void cognitoListUsersGoesToAwsEvenWithTheLocalEndpointExported() {
+        aws = new StubAwsHttp(Map.of("AWSCognitoIdentityProviderService.ListUsers", "{\"Users\":[]}"));
+        // aws.endpointUrl is the system-property twin of the AWS_ENDPOINT_URL that bin/local tells the shell to export.
+        System.setProperty("aws.endpointUrl", "http://localhost:8000");
+        try {
+            assertEquals(0, run(Ddb.commandLine(aws), "cognito", "list-users", "--user-pool-id", "us-east-1_AbCdEf123", "--region", "us-east-1"));
+        } finally {
+            System.clearProperty("aws.endpointUrl");
+        }
+        assertEquals(List.of("cognito-idp.us-east-1.amazonaws.com"), aws.hosts);
+    }
+
+    @Test
     void cognitoListUsersWithoutThePublishedParameterSaysWhatToDo() {
         aws = new StubAwsHttp(Map.of("AmazonSSM.GetParameter", "{\"__type\":\"ParameterNotFound\",\"message\":\"not found\"}"));
         assertEquals(1, run(Ddb.commandLine(aws), "cognito", "list-users", "--stage", "qa", "--region", "us-east-1"));

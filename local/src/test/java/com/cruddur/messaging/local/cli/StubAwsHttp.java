@@ -22,6 +22,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 final class StubAwsHttp implements SdkHttpClient {
 
     final List<String> targets = new ArrayList<>();
+    final List<String> hosts = new ArrayList<>();
     final List<String> bodies = new ArrayList<>();
     private final Map<String, String> responses;
 
@@ -33,6 +34,7 @@ final class StubAwsHttp implements SdkHttpClient {
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
         targets.add(target);
+        hosts.add(request.httpRequest().host());
         bodies.add(request.contentStreamProvider().map(provider -> read(provider.newStream())).orElse(""));
         String body = responses.get(target);
         // An AWS JSON error ({"__type": ...}) answers 400, as the service does.
