@@ -43,9 +43,13 @@ public final class Keys {
         return requireUuid("user_uuid in pk", pk.substring(CONVERSATION_PREFIX.length()));
     }
 
+    public static boolean isUuid(String value) {
+        return value != null && UUID.matcher(value).matches();
+    }
+
     /** Returns {@code value} if it is a lowercase canonical UUID, otherwise fails naming {@code field}. */
     public static String requireUuid(String field, String value) {
-        if (value == null || !UUID.matcher(value).matches()) {
+        if (!isUuid(value)) {
             throw new IllegalArgumentException(field + " \"" + value + "\" is not a lowercase canonical UUID"
                     + " (expected 8-4-4-4-12 hex digits a-f0-9)");
         }

@@ -53,7 +53,8 @@ public final class StreamRecordClassifier {
             String createdAt = required(image, Items.SK);
             Timestamps.parse(createdAt);
             String text = MessageText.require(string(image, Items.MESSAGE));
-            return new Relevant(new NewMessage(groupUuid, createdAt, text, sequenceNumber));
+            String sender = string(image, Items.USER_UUID);
+            return new Relevant(new NewMessage(groupUuid, createdAt, text, sender == null ? "" : sender, sequenceNumber));
         } catch (IllegalArgumentException e) {
             return new Malformed(sequenceNumber, e.getMessage());
         }

@@ -81,7 +81,7 @@ class ConversationPlannerTest {
     }
 
     private static NewMessage message(String group, String createdAt, String text, long sequence) {
-        return new NewMessage(group, createdAt, text, String.format("%021d", sequence));
+        return new NewMessage(group, createdAt, text, "", String.format("%021d", sequence));
     }
 
     private static Map<String, AttributeValue> row(User owner, User other, String sk, String text) {

@@ -193,6 +193,31 @@ class StreamProcessorTest {
     }
 
     @Test
+    void indexThatHasNotYetIndexedANewConversationStillMovesBothRows() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        processor = new StreamProcessor(lagging -> List.of(), store, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        Message reply = say(group, BAYKO, "the index has not seen this conversation yet");
+
+        StreamsEventResponse response = process(inserts(List.of(reply)));
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertBothRowsOn(reply, ANDREW, BAYKO);
+    }
+
+    @Test
+    void indexThatHasIndexedOnlyOneMembersRowStillMovesBoth() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        var andrewsRowOnly = store.rowsOf(group).stream()
+                .filter(row -> row.get("pk").s().equals("GRP#" + ANDREW.uuid())).toList();
+        processor = new StreamProcessor(lagging -> andrewsRowOnly, store, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        Message reply = say(group, ANDREW, "Bayko's row is not in the index yet");
+
+        process(inserts(List.of(reply)));
+
+        assertBothRowsOn(reply, ANDREW, BAYKO);
+    }
+
+    @Test
     void groupThatCannotBeReadIsReportedWithAllItsRecordsWhileOtherGroupsSucceed() {
         String broken = startConversation(ANDREW, BAYKO, "one").groupUuid();
         String healthy = startConversation(ANDREW, LORE, "two").groupUuid();

@@ -24,7 +24,8 @@ class StreamRecordClassifierTest {
     @Test
     void insertedMessageIsRelevant() {
         Relevant relevant = assertInstanceOf(Relevant.class, StreamRecordClassifier.classify(records.get(0)));
-        assertEquals(new NewMessage(GROUP, "2026-11-24T10:57:11.658279+00:00", "Hello from the stream", "000000000000000000101"),
+        assertEquals(new NewMessage(GROUP, "2026-11-24T10:57:11.658279+00:00", "Hello from the stream",
+                        "a1b2c3d4-0000-4000-8000-000000000001", "000000000000000000101"),
                 relevant.message());
     }
 
