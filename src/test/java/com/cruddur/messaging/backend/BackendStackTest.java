@@ -93,8 +93,7 @@ class BackendStackTest {
         assertTrue(environment.get("AWS_COGNITO_USER_POOL_ID").toString().contains("Cruddur-" + stage + "-Auth"));
         assertTrue(environment.get("AWS_COGNITO_USER_POOL_ID").toString().contains("RefAuthUserPool8115E87F"));
         assertTrue(environment.get("AWS_COGNITO_USER_POOL_CLIENT_ID").toString().contains("RefAuthUserPoolWebClient"));
-        assertEquals(stacks(stage).config().region().<Object>map(r -> r).orElse(Map.of("Ref", "AWS::Region")),
-                environment.get("AWS_DEFAULT_REGION"));
+        assertEquals(region(stage), environment.get("AWS_DEFAULT_REGION"));
     }
 
     @ParameterizedTest
