@@ -14,16 +14,19 @@ build_local() {
   fi
 }
 
-# Synthesizes stage $1 into cdk.out/local-$1 unless cdk.json and the CDK app are unchanged since the last synth.
+# Synthesizes stage $1 into cdk.out/local-$1, with the Lambda jars it deploys, unless cdk.json, the CDK app and
+# the Lambda code are unchanged since the last synth.
 synth_stage() {
   local stage=$1 out=$ROOT/cdk.out/local-$1
   local stamp=$out/.synthesized
-  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find cdk.json pom.xml src/main -newer "$stamp" -print -quit)" ]; then
+  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find cdk.json pom.xml src/main lambda/pom.xml lambda/src/main -newer "$stamp" -print -quit)" ]; then
     [ -d "$ROOT/node_modules" ] || { say "installing the pinned aws-cdk CLI (npm ci) ..."; (cd "$ROOT" && npm ci --silent >&2); }
     say "synthesizing stage $stage ..."
     mkdir -p "$ROOT/cdk.out"
-    # Selecting the Data stack writes every template but bundles no Lambda asset: local mode runs the code directly.
-    if ! (cd "$ROOT" && npx cdk synth -c "stage=$stage" --quiet -o "$out" "Cruddur-$stage-Data") > "$out.log" 2>&1; then
+    # Every stack, so the Lambda jars are bundled exactly as for a deploy: local mode runs the deployed artifact.
+    # Jars of earlier synths go first; cdk.out would otherwise keep one per change of the Lambda code.
+    rm -rf "$out"/asset.*
+    if ! (cd "$ROOT" && npx cdk synth -c "stage=$stage" --quiet -o "$out") > "$out.log" 2>&1; then
       grep -v '^!!' "$out.log" >&2
       return 1
     fi
@@ -32,6 +35,7 @@ synth_stage() {
 }
 
 run_java() {
-  exec java -Dsqlite4java.library.path="$ROOT/local/target/native-libs" -Dcruddur.root="$ROOT" -XX:+UseSerialGC -Xmx512m \
+  exec java -Dsqlite4java.library.path="$ROOT/local/target/native-libs" -Dcruddur.root="$ROOT" \
+    -Dlambda.runtime.libraries="$ROOT/local/target/lambda-runtime" -XX:+UseSerialGC -Xmx512m \
     -cp "$ROOT/local/target/classes:$(cat "$ROOT/local/target/runtime-classpath.txt")" "$@"
 }

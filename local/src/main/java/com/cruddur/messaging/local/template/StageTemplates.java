@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,91 @@ public final class StageTemplates {
             }
         });
         return Optional.of(settings);
+    }
+
+    /** The stream processor as deployed: its settings and the jar cdk synth staged for it. */
+    public LambdaFunction streamProcessor() {
+        return function("StreamProcessor");
+    }
+
+    /** The seed custom resource's loader function, or empty on a stage without seed data. */
+    public Optional<LambdaFunction> seedLoader() {
+        return Files.isRegularFile(file("Seed")) ? Optional.of(function("Seed")) : Optional.empty();
+    }
+
+    /** The one Java function of the stack {@code concern}. */
+    LambdaFunction function(String concern) {
+        List<String> javaFunctions = new ArrayList<>();
+        JsonNode resources = parse(file(concern)).path("Resources");
+        resources.fields().forEachRemaining(resource -> {
+            if ("AWS::Lambda::Function".equals(resource.getValue().path("Type").asText())
+                    && resource.getValue().path("Properties").path("Runtime").asText().startsWith("java")) {
+                javaFunctions.add(resource.getKey());
+            }
+        });
+        if (javaFunctions.size() != 1) {
+            throw new IllegalArgumentException(file(concern) + " has " + javaFunctions.size() + " Java functions; expected exactly 1");
+        }
+        String logicalId = javaFunctions.get(0);
+        JsonNode properties = resources.path(logicalId).path("Properties");
+        Map<String, String> environment = new TreeMap<>();
+        properties.path("Environment").path("Variables").fields().forEachRemaining(variable ->
+                environment.put(variable.getKey(), resolve(concern, variable.getValue())));
+        return new LambdaFunction(logicalId, properties.path("FunctionName").asText(logicalId), properties.path("Handler").asText(),
+                properties.path("Runtime").asText(), properties.path("MemorySize").asInt(128),
+                Duration.ofSeconds(properties.path("Timeout").asInt(3)),
+                "PublishedVersions".equals(properties.path("SnapStart").path("ApplyOn").asText()), environment,
+                assetFile(concern, properties.path("Code").path("S3Key").asText()));
+    }
+
+    /** The file the stack's asset manifest stages for an S3 key: what {@code cdk deploy} uploads. */
+    private Path assetFile(String concern, String s3Key) {
+        Path manifest = directory.resolve("Cruddur-" + stage + "-" + concern + ".assets.json");
+        if (!Files.isRegularFile(manifest)) {
+            throw new IllegalArgumentException("no asset manifest " + manifest + "; the stage must be synthesized with its assets (npx cdk synth -c stage="
+                    + stage + " -o " + directory + ")");
+        }
+        String hash = s3Key.contains(".") ? s3Key.substring(0, s3Key.indexOf('.')) : s3Key;
+        JsonNode source = parse(manifest).path("files").path(hash).path("source");
+        if (!source.has("path")) {
+            throw new IllegalArgumentException(manifest + " has no asset " + hash + " (S3 key " + s3Key + ")");
+        }
+        Path asset = directory.resolve(source.path("path").asText());
+        if (!Files.isRegularFile(asset)) {
+            throw new IllegalArgumentException("asset " + asset + " is missing; synthesize stage " + stage + " again");
+        }
+        return asset;
+    }
+
+    /**
+     * The value of a template expression as CloudFormation would resolve it, for the forms the functions'
+     * environments use: a literal, a {@code Ref} to a table (its {@code TableName}) and
+     * {@code Fn::GetStackOutput} (the output of another stack of this stage).
+     */
+    private String resolve(String concern, JsonNode value) {
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        if (value.has("Ref")) {
+            JsonNode resource = parse(file(concern)).path("Resources").path(value.path("Ref").asText());
+            if (resource.path("Properties").has("TableName")) {
+                return resolve(concern, resource.path("Properties").path("TableName"));
+            }
+        }
+        if (value.has("Fn::GetStackOutput")) {
+            JsonNode reference = value.path("Fn::GetStackOutput");
+            String prefix = "Cruddur-" + stage + "-";
+            String stackName = reference.path("StackName").asText();
+            if (stackName.startsWith(prefix)) {
+                String otherConcern = stackName.substring(prefix.length());
+                JsonNode output = parse(file(otherConcern)).path("Outputs").path(reference.path("OutputName").asText());
+                if (output.has("Value")) {
+                    return resolve(otherConcern, output.path("Value"));
+                }
+            }
+        }
+        throw new IllegalArgumentException(file(concern) + ": cannot resolve " + value + " locally; expected a literal, a Ref to a table or "
+                + "Fn::GetStackOutput of a stack of stage " + stage);
     }
 
     private JsonNode onlyResource(String concern, String type) {
