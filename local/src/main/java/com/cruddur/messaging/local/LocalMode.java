@@ -8,14 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
 import com.cruddur.messaging.local.stream.DeadLetterFile;
 import com.cruddur.messaging.local.stream.StreamPump;
+import com.cruddur.messaging.local.template.LambdaFunction;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.cruddur.messaging.local.template.StreamMapping;
 import com.cruddur.messaging.local.template.TableDefinition;
-import com.cruddur.messaging.stream.ConversationRowStore;
-import com.cruddur.messaging.stream.JsonLog;
-import com.cruddur.messaging.stream.StreamProcessor;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Local mode (SPEC §6): DynamoDB Local on localhost, the messages table created from the stage's
- * synthesized template, the seed loaded by the seed resource's own code, and the real stream
- * processor fed from the local table's stream as the deployed event source mapping would feed it.
+ * synthesized template, the seed loaded by the seed resource's own code, and the stream processor's
+ * deployed jar (the asset {@code cdk synth} staged) running under AWS's Lambda runtime interface client on
+ * the runtime's Java, fed from the local table's stream as the deployed event source mapping would feed it.
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Run the messaging data path on this machine: DynamoDB Local, the table, the seed and the stream processor.")
@@ -85,20 +85,21 @@ public final class LocalMode implements Callable<Integer> {
             } else {
                 SeedLoader.load(dynamoDb, templates, table.tableName(), line -> out.println("[local] " + line));
             }
+            LambdaFunction function = templates.streamProcessor();
+            ExecutionEnvironment processor = ExecutionEnvironment.start(function, server.endpoint(), Clients.LOCAL_REGION.id(), out::println);
             DynamoDbStreamsClient streams = Clients.streams(server.endpoint());
             DeadLetterFile deadLetters = new DeadLetterFile(deadLetterFile != null ? deadLetterFile : cdkOut.resolve("dead-letters.jsonl"));
-            StreamPump pump = new StreamPump(streams, description.latestStreamArn(), mapping,
-                    new StreamProcessor(new ConversationRowStore(dynamoDb, table.tableName()), new JsonLog(out)),
-                    deadLetters, Clock.systemUTC(), out);
+            StreamPump pump = new StreamPump(streams, description.latestStreamArn(), mapping, processor::invoke, deadLetters, Clock.systemUTC(), out);
             Thread pumpThread = new Thread(pump, "stream-pump");
             pumpThread.setDaemon(true);
             pumpThread.start();
-            out.println("[local] stream processor attached: batch size " + mapping.batchSize() + ", window "
-                    + mapping.batchingWindow().toSeconds() + " s, " + mapping.maxRetryAttempts() + " retries, "
-                    + mapping.filters().size() + " filter(s); dead letters to " + deadLetters.path());
+            out.println("[local] stream processor attached: " + cdkOut.relativize(function.code()) + " on " + function.runtime()
+                    + (function.snapStart() ? " with SnapStart" : "") + " under AWS's Lambda runtime interface client; batch size "
+                    + mapping.batchSize() + ", window " + mapping.batchingWindow().toSeconds() + " s, " + mapping.maxRetryAttempts()
+                    + " retries, " + mapping.filters().size() + " filter(s); dead letters to " + deadLetters.path());
             out.println("[local] ready on " + server.endpoint() + " — for backend-flask (any credentials and region work):");
             out.println("export AWS_ENDPOINT_URL=" + server.endpoint() + " DDB_MESSAGE_TABLE=" + table.tableName());
-            return new Running(server, dynamoDb, streams, pump, pumpThread);
+            return new Running(server, dynamoDb, streams, processor, pump, pumpThread);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -124,9 +125,9 @@ public final class LocalMode implements Callable<Integer> {
         }
     }
 
-    /** A running local mode; closing stops the stream processor, then DynamoDB Local. */
-    public record Running(LocalDynamoDbServer server, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, StreamPump pump,
-                          Thread pumpThread) implements AutoCloseable {
+    /** A running local mode; closing stops the stream pump and the processor's runtime, then DynamoDB Local. */
+    public record Running(LocalDynamoDbServer server, DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, ExecutionEnvironment processor,
+                          StreamPump pump, Thread pumpThread) implements AutoCloseable {
         @Override
         public void close() {
             pump.stop();
@@ -136,6 +137,7 @@ public final class LocalMode implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            processor.close();
             dynamoDb.close();
             streams.close();
             server.close();

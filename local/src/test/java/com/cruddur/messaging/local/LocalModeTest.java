@@ -21,6 +21,7 @@ import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.local.support.SynthesizedStage;
 import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.StageTemplates;
 
@@ -33,7 +34,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Local mode end to end: started on a free port, used as backend-flask would use it, through the real stream processor. */
+/** Local mode end to end: started on a free port, used as backend-flask would use it, through the deployed stream processor jar. */
 class LocalModeTest {
 
     private static final String SEED_GROUP = "5ae290ed-55d1-47a0-bc6d-fe2bc2700399";
@@ -42,7 +43,8 @@ class LocalModeTest {
     private static final User LORE = new User("a1b2c3d4-0000-4000-8000-000000000003", "Lore", "lore");
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private final Path cdkOut = TestTemplates.cdkOut("dev");
+    private final Path cdkOut = SynthesizedStage.cdkOut("dev");
+    private final Path deadLetters = Path.of(System.getProperty("java.io.tmpdir"), "local-mode-test-" + ProcessHandle.current().pid() + ".jsonl");
     private LocalMode.Running running;
 
     @AfterEach
@@ -59,6 +61,20 @@ class LocalModeTest {
         String printed = printed();
         assertTrue(printed.contains("[local] ready on http://localhost:" + port), printed);
         assertTrue(printed.contains("export AWS_ENDPOINT_URL=http://localhost:" + port + " DDB_MESSAGE_TABLE=cruddur-messages"), printed);
+    }
+
+    @Test
+    void streamProcessorIsTheSynthesizedJarUnderTheLambdaRuntimeInAChildJvm() {
+        start(TestTemplates.freePort(), true, null);
+        String jar = cdkOut.relativize(StageTemplates.read(cdkOut, "dev").streamProcessor().code()).toString();
+        assertTrue(printed().contains("[local] stream processor attached: " + jar + " on java25 with SnapStart under AWS's Lambda runtime interface client"),
+                printed());
+        List<String> runtimes = ProcessHandle.current().descendants()
+                .map(child -> child.info().commandLine().orElse(""))
+                .filter(command -> command.contains("com.amazonaws.services.lambda.runtime.api.client.AWSLambda"))
+                .toList();
+        assertEquals(1, runtimes.size(), "one runtime process: " + runtimes);
+        assertTrue(runtimes.get(0).endsWith("com.cruddur.messaging.stream.StreamProcessor::handleRequest"), runtimes.get(0));
     }
 
     @Test
@@ -140,6 +156,7 @@ class LocalModeTest {
         mode.noSeed = noSeed;
         mode.dataDir = dataDir;
         mode.cdkOut = cdkOut;
+        mode.deadLetterFile = deadLetters;
         return mode;
     }
 

@@ -42,7 +42,7 @@ public final class DeadLetterFile {
             ObjectNode entry = entries.addObject();
             entry.put("sequenceNumber", record.dynamodb().sequenceNumber());
             entry.put("eventName", record.eventNameAsString());
-            entry.set("keys", LambdaRecords.toFilterJson(record).path("dynamodb").path("Keys"));
+            entry.set("keys", LambdaRecords.keys(record));
         }
         try {
             if (file.getParent() != null) {

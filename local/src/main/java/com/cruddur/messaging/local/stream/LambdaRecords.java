@@ -1,23 +1,19 @@
 package com.cruddur.messaging.local.stream;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * A record of the DynamoDB Streams API in the two shapes Lambda uses: the event model the handler
- * receives, and the JSON that event source mapping filters are matched against.
+ * A record of the DynamoDB Streams API as Lambda hands it on: the JSON of one element of a DynamoDB
+ * event's {@code Records}, which is both what the function receives and what event source mapping
+ * filters are matched against.
  */
 final class LambdaRecords {
 
@@ -26,38 +22,29 @@ final class LambdaRecords {
     private LambdaRecords() {
     }
 
-    static DynamodbStreamRecord toEvent(Record record, String streamArn) {
-        StreamRecord stream = new StreamRecord()
-                .withSequenceNumber(record.dynamodb().sequenceNumber())
-                .withKeys(eventImage(record.dynamodb().keys()))
-                .withApproximateCreationDateTime(record.dynamodb().approximateCreationDateTime() == null ? null
-                        : java.util.Date.from(record.dynamodb().approximateCreationDateTime()));
-        if (record.dynamodb().streamViewTypeAsString() != null) {
-            stream.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(
-                    record.dynamodb().streamViewTypeAsString()));
-        }
-        if (record.dynamodb().hasNewImage()) {
-            stream.setNewImage(eventImage(record.dynamodb().newImage()));
-        }
-        if (record.dynamodb().hasOldImage()) {
-            stream.setOldImage(eventImage(record.dynamodb().oldImage()));
-        }
-        DynamodbStreamRecord event = new DynamodbStreamRecord();
-        event.setEventSourceARN(streamArn);
-        event.setEventID(record.eventID());
-        event.setEventName(record.eventNameAsString());
-        event.setEventSource("aws:dynamodb");
-        event.setEventVersion(record.eventVersion());
-        event.setAwsRegion(record.awsRegion());
-        event.setDynamodb(stream);
-        return event;
+    /** The event Lambda sends for a batch: {@code {"Records": [...]}}. */
+    static String toEvent(List<Record> records, String streamArn) {
+        ObjectNode event = JSON.createObjectNode();
+        records.forEach(record -> event.withArray("Records").add(toJson(record, streamArn)));
+        return event.toString();
     }
 
-    /** {"eventName": ..., "dynamodb": {"Keys": ..., "NewImage": ..., "OldImage": ...}} with DynamoDB-JSON values. */
-    static JsonNode toFilterJson(Record record) {
+    /**
+     * {@code {"eventID", "eventName", "eventVersion", "eventSource", "awsRegion", "dynamodb": {"ApproximateCreationDateTime"
+     * (epoch seconds), "Keys", "NewImage", "OldImage", "SequenceNumber", "SizeBytes", "StreamViewType"}, "eventSourceARN"}},
+     * attribute values in DynamoDB JSON.
+     */
+    static ObjectNode toJson(Record record, String streamArn) {
         ObjectNode event = JSON.createObjectNode();
+        event.put("eventID", record.eventID());
         event.put("eventName", record.eventNameAsString());
+        event.put("eventVersion", record.eventVersion());
+        event.put("eventSource", "aws:dynamodb");
+        event.put("awsRegion", record.awsRegion());
         ObjectNode dynamodb = event.putObject("dynamodb");
+        if (record.dynamodb().approximateCreationDateTime() != null) {
+            dynamodb.put("ApproximateCreationDateTime", record.dynamodb().approximateCreationDateTime().getEpochSecond());
+        }
         dynamodb.set("Keys", json(record.dynamodb().keys()));
         if (record.dynamodb().hasNewImage()) {
             dynamodb.set("NewImage", json(record.dynamodb().newImage()));
@@ -65,7 +52,18 @@ final class LambdaRecords {
         if (record.dynamodb().hasOldImage()) {
             dynamodb.set("OldImage", json(record.dynamodb().oldImage()));
         }
+        dynamodb.put("SequenceNumber", record.dynamodb().sequenceNumber());
+        if (record.dynamodb().sizeBytes() != null) {
+            dynamodb.put("SizeBytes", record.dynamodb().sizeBytes());
+        }
+        dynamodb.put("StreamViewType", record.dynamodb().streamViewTypeAsString());
+        event.put("eventSourceARN", streamArn);
         return event;
+    }
+
+    /** The record's key attributes in DynamoDB JSON. */
+    static ObjectNode keys(Record record) {
+        return json(record.dynamodb().keys());
     }
 
     private static ObjectNode json(Map<String, AttributeValue> image) {
@@ -90,34 +88,5 @@ final class LambdaRecords {
             default -> throw new IllegalArgumentException("unknown attribute value type in " + value);
         }
         return node;
-    }
-
-    private static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> eventImage(
-            Map<String, AttributeValue> image) {
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> converted = new LinkedHashMap<>();
-        image.forEach((name, value) -> converted.put(name, eventValue(value)));
-        return converted;
-    }
-
-    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue eventValue(AttributeValue value) {
-        var converted = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-        switch (value.type()) {
-            case S -> converted.setS(value.s());
-            case N -> converted.setN(value.n());
-            case BOOL -> converted.setBOOL(value.bool());
-            case NUL -> converted.setNULL(true);
-            case M -> converted.setM(eventImage(value.m()));
-            case L -> {
-                List<com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> list = new ArrayList<>();
-                value.l().forEach(element -> list.add(eventValue(element)));
-                converted.setL(list);
-            }
-            case SS -> converted.setSS(value.ss());
-            case NS -> converted.setNS(value.ns());
-            case B -> converted.setB(value.b().asByteBuffer());
-            case BS -> converted.setBS(value.bs().stream().map(SdkBytes::asByteBuffer).toList());
-            default -> throw new IllegalArgumentException("unknown attribute value type in " + value);
-        }
-        return converted;
     }
 }

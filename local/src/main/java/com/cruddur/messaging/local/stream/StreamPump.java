@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.cruddur.messaging.local.template.StreamMapping;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -25,10 +25,19 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * What Lambda's event source mapping does for the deployed stream processor, done against the local
  * table's stream: it polls every shard, drops records the mapping's filters reject, gathers batches
- * by batch size and batching window, invokes the handler, and on reported item failures retries from
- * the first failed record (bisecting on a thrown error) until the retry limit, then dead-letters the rest.
+ * by batch size and batching window, invokes the function with the event JSON Lambda sends, and on
+ * reported item failures retries from the first failed record (bisecting on a function error) until the
+ * retry limit, then dead-letters the rest.
  */
 public final class StreamPump implements Runnable {
+
+    /** What the pump invokes: Lambda's DynamoDB event JSON in, the function's response JSON out; a function error is thrown. */
+    @FunctionalInterface
+    public interface StreamFunction {
+        String invoke(String event);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final Duration IDLE_POLL = Duration.ofMillis(50);
     /** New shards appear when DynamoDB rolls a shard over (hours apart); looking once a second is plenty. */
@@ -37,7 +46,7 @@ public final class StreamPump implements Runnable {
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final StreamMapping mapping;
-    private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
+    private final StreamFunction function;
     private final DeadLetterFile deadLetters;
     private final Clock clock;
     private final PrintStream log;
@@ -49,11 +58,11 @@ public final class StreamPump implements Runnable {
     private volatile boolean running = true;
 
     public StreamPump(DynamoDbStreamsClient streams, String streamArn, StreamMapping mapping,
-                      RequestHandler<DynamodbEvent, StreamsEventResponse> handler, DeadLetterFile deadLetters, Clock clock, PrintStream log) {
+                      StreamFunction function, DeadLetterFile deadLetters, Clock clock, PrintStream log) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.mapping = mapping;
-        this.handler = handler;
+        this.function = function;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.log = log;
@@ -91,7 +100,7 @@ public final class StreamPump implements Runnable {
             }
             GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(shard.getValue()).limit(1000));
             for (Record record : response.records()) {
-                if (mapping.admits(LambdaRecords.toFilterJson(record))) {
+                if (mapping.admits(LambdaRecords.toJson(record, streamArn))) {
                     if (pending.isEmpty()) {
                         windowStart = clock.instant();
                     }
@@ -156,14 +165,14 @@ public final class StreamPump implements Runnable {
             String reason;
             int firstFailed;
             try {
-                StreamsEventResponse response = handler.handleRequest(event(remaining), null);
-                firstFailed = firstFailed(remaining, response);
+                List<String> failed = batchItemFailures(function.invoke(LambdaRecords.toEvent(remaining, streamArn)));
+                firstFailed = firstFailed(remaining, failed);
                 if (firstFailed < 0) {
                     return retries;
                 }
-                reason = "the handler reported " + response.getBatchItemFailures().size() + " failed item(s)";
+                reason = "the function reported " + failed.size() + " failed item(s)";
             } catch (RuntimeException e) {
-                reason = "the handler failed: " + e.getMessage();
+                reason = "the function failed: " + e.getMessage();
                 if (mapping.bisectOnError() && remaining.size() > 1 && !retriesExhausted(retries)) {
                     int half = remaining.size() / 2;
                     int used = invokeWithRetries(new ArrayList<>(remaining.subList(0, half)), retries + 1);
@@ -186,26 +195,37 @@ public final class StreamPump implements Runnable {
         return mapping.maxRetryAttempts() >= 0 && retries >= mapping.maxRetryAttempts();
     }
 
+    /**
+     * The sequence numbers a response reports failed. As Lambda reads it: a null or empty response or list is
+     * success; a response that is not such JSON, or an identifier that is null or empty, fails the whole batch.
+     */
+    private static List<String> batchItemFailures(String response) {
+        if (response == null || response.isBlank() || "null".equals(response.strip())) {
+            return List.of();
+        }
+        JsonNode failures;
+        try {
+            failures = JSON.readTree(response).path("batchItemFailures");
+        } catch (JsonProcessingException e) {
+            return List.of("");
+        }
+        List<String> failed = new ArrayList<>();
+        failures.forEach(failure -> failed.add(failure.path("itemIdentifier").asText("")));
+        return failed;
+    }
+
     /** Lambda's checkpointing: the batch resumes at the earliest failed record; a failure it cannot place fails the whole batch. */
-    private int firstFailed(List<Record> records, StreamsEventResponse response) {
-        if (!mapping.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
-                || response.getBatchItemFailures().isEmpty()) {
+    private int firstFailed(List<Record> records, List<String> failedSequenceNumbers) {
+        if (!mapping.reportBatchItemFailures() || failedSequenceNumbers.isEmpty()) {
             return -1;
         }
-        Set<String> failed = new HashSet<>();
-        response.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
+        Set<String> failed = new HashSet<>(failedSequenceNumbers);
         for (int i = 0; i < records.size(); i++) {
             if (failed.contains(records.get(i).dynamodb().sequenceNumber())) {
                 return i;
             }
         }
         return 0;
-    }
-
-    private DynamodbEvent event(List<Record> records) {
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(records.stream().map(record -> LambdaRecords.toEvent(record, streamArn)).toList());
-        return event;
     }
 
     private void deadLetter(List<Record> records, String reason) {

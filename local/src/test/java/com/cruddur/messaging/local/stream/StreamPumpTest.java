@@ -25,6 +25,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import com.cruddur.messaging.local.Clients;
 import com.cruddur.messaging.local.LocalDynamoDbServer;
+import com.cruddur.messaging.local.support.InProcessFunction;
 import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.FilterPattern;
 import com.cruddur.messaging.local.template.StageTemplates;
@@ -130,7 +131,7 @@ class StreamPumpTest {
         assertEquals(3, processed.size(), "every other record is processed: " + processed);
         String deadLettered = Files.readString(deadLetters);
         assertTrue(deadLettered.contains("MSG#poison") && !deadLettered.contains("MSG#g1"), deadLettered);
-        assertTrue(deadLettered.contains("the handler failed: poison"), deadLettered);
+        assertTrue(deadLettered.contains("the function failed: poison"), deadLettered);
     }
 
     @Test
@@ -168,7 +169,8 @@ class StreamPumpTest {
 
     private StreamPump pump(StreamMapping mapping, com.amazonaws.services.lambda.runtime.RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
                             Clock clock) {
-        return new StreamPump(streams, streamArn, mapping, handler, new DeadLetterFile(deadLetters), clock, new PrintStream(log, true));
+        return new StreamPump(streams, streamArn, mapping, InProcessFunction.of(handler), new DeadLetterFile(deadLetters), clock,
+                new PrintStream(log, true));
     }
 
     private com.amazonaws.services.lambda.runtime.RequestHandler<DynamodbEvent, StreamsEventResponse> handler(
