@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import com.cruddur.messaging.local.template.LambdaFunction;
 
 /**
  * One Lambda execution environment on this machine, built as AWS builds the managed Java runtime's: the
- * deployment package (the asset {@code cdk synth} staged, byte for byte) extracted into a task root, a JVM
+ * deployment package (the asset {@code cdk synth} staged, byte for byte) unpacked into a task root, a JVM
  * of the runtime's Java release started with the managed runtime's flags, AWS's Runtime Interface Client
  * (Maven Central) loading the handler from the task root through its own class loader and serializer, and
  * the Runtime API served by {@link RuntimeApiServer}. A function with SnapStart initializes as a published
@@ -50,14 +51,12 @@ public final class ExecutionEnvironment implements AutoCloseable {
     private static final int OUTPUT_LINES_KEPT = 40;
 
     private final LambdaFunction function;
-    private final Path taskRoot;
     private final RuntimeApiServer api;
     private final Process process;
     private final Deque<String> lastOutput = new ArrayDeque<>();
 
-    private ExecutionEnvironment(LambdaFunction function, Path taskRoot, RuntimeApiServer api, Process process, Consumer<String> output) {
+    private ExecutionEnvironment(LambdaFunction function, RuntimeApiServer api, Process process, Consumer<String> output) {
         this.function = function;
-        this.taskRoot = taskRoot;
         this.api = api;
         this.process = process;
         Thread forward = new Thread(() -> forward(process.getInputStream(), output), "lambda-output-" + function.name());
@@ -74,7 +73,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
      * @throws FunctionError when init fails (the runtime reported an init error, or exited)
      */
     public static ExecutionEnvironment start(LambdaFunction function, URI dynamoDbEndpoint, String region, Consumer<String> output) {
-        Path taskRoot = extract(function.code());
+        Path taskRoot = taskRoot(function.code());
         RuntimeApiServer api = new RuntimeApiServer("arn:aws:lambda:" + region + ":000000000000:function:" + function.name()
                 + (function.snapStart() ? ":1" : ""), function.timeout());
         ProcessBuilder builder = new ProcessBuilder(command(function)).directory(taskRoot.toFile()).redirectErrorStream(true);
@@ -85,10 +84,9 @@ public final class ExecutionEnvironment implements AutoCloseable {
             process = builder.start();
         } catch (IOException e) {
             api.close();
-            delete(taskRoot);
             throw new UncheckedIOException("cannot start the Lambda runtime: " + String.join(" ", builder.command()), e);
         }
-        ExecutionEnvironment environment = new ExecutionEnvironment(function, taskRoot, api, process, output);
+        ExecutionEnvironment environment = new ExecutionEnvironment(function, api, process, output);
         try {
             environment.await(api.ready(), INIT_LIMIT, "init");
         } catch (RuntimeException e) {
@@ -136,9 +134,9 @@ public final class ExecutionEnvironment implements AutoCloseable {
         }
     }
 
+    /** Stops the runtime first, so it never sees its Runtime API vanish mid-poll, then the API. */
     @Override
     public void close() {
-        api.close();
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -147,7 +145,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        delete(taskRoot);
+        api.close();
     }
 
     /** The managed runtime's JVM command line (heap sized from the memory setting; no Log4j hot patch or CDS archive). */
@@ -163,6 +161,8 @@ public final class ExecutionEnvironment implements AutoCloseable {
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-Djava.net.preferIPv4Stack=true",
                 "-XX:+ErrorFileToStderr",
+                // The runtime client loads its JNI library; Java 24+ warns on every start without this.
+                "--enable-native-access=ALL-UNNAMED",
                 "-classpath", runtimeClasspath(),
                 RUNTIME_CLIENT_MAIN,
                 function.handler()));
@@ -211,14 +211,23 @@ public final class ExecutionEnvironment implements AutoCloseable {
         }
     }
 
-    /** Unpacks the deployment package as Lambda does into /var/task. */
-    private static Path extract(Path code) {
+    /**
+     * The deployment package unpacked as Lambda unpacks it into /var/task, once per asset: the asset file
+     * is named by its content hash, so a task root next to it can be reused (unpacking thousands of class
+     * files costs seconds on some disks). Unpacked aside and renamed into place, so a reader never sees half.
+     */
+    static Path taskRoot(Path code) {
+        Path taskRoot = code.resolveSibling(code.getFileName() + ".task");
+        if (Files.isDirectory(taskRoot)) {
+            return taskRoot;
+        }
+        Path unpacking = null;
         try {
-            Path taskRoot = Files.createTempDirectory("lambda-task-");
+            unpacking = Files.createTempDirectory(code.getParent(), ".unpacking-");
             try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(code))) {
                 for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    Path target = taskRoot.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(taskRoot)) {
+                    Path target = unpacking.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(unpacking)) {
                         throw new IllegalArgumentException(code + " has an entry outside its root: " + entry.getName());
                     }
                     if (entry.isDirectory()) {
@@ -229,9 +238,14 @@ public final class ExecutionEnvironment implements AutoCloseable {
                     }
                 }
             }
+            Files.move(unpacking, taskRoot, StandardCopyOption.ATOMIC_MOVE);
             return taskRoot;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the deployment package " + code, e);
+            delete(unpacking);
+            if (Files.isDirectory(taskRoot)) {
+                return taskRoot;
+            }
+            throw new UncheckedIOException("cannot unpack the deployment package " + code, e);
         }
     }
 
@@ -258,6 +272,9 @@ public final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private static void delete(Path directory) {
+        if (directory == null) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
