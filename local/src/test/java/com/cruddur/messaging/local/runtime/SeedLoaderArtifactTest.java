@@ -2,8 +2,6 @@ package com.cruddur.messaging.local.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,12 +9,6 @@ import java.util.TreeMap;
 
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.data.MessagesRepository;
-import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
-import com.cruddur.messaging.local.support.SynthesizedStage;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.LambdaFunction;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,9 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 /**
  * The seed loader's jar exactly as {@code cdk synth} stages it, under AWS's Runtime Interface Client on the
  * runtime's Java, sent the Provider framework's Create, Update and Delete payloads for the seed resource of
@@ -35,71 +24,61 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class SeedLoaderArtifactTest {
 
-    private static final String REGION = "us-east-1";
-    private static final String TABLE = "cruddur-messages";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalDynamoDbServer server;
-    private static DynamoDbClient dynamoDb;
+    private static DeployedFunction loader;
+    private static String table;
     private static Map<String, String> seedProperties;
-    private static ExecutionEnvironment environment;
-    private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void startTheDeployedJar() {
-        StageTemplates templates = StageTemplates.read(SynthesizedStage.cdkOut("dev"), "dev");
-        server = LocalDynamoDbServer.start(TestTemplates.freePort(), Optional.empty());
-        dynamoDb = Clients.dynamoDb(Optional.of(server.endpoint()), Region.of(REGION));
-        dynamoDb.createTable(templates.table().createTableRequest());
+        loader = DeployedFunction.start("dev", templates -> templates.seedLoader().orElseThrow());
+        table = loader.tableName();
         seedProperties = new TreeMap<>();
-        templates.seedProperties().orElseThrow().forEach((name, value) -> seedProperties.put(name, String.valueOf(value)));
-        LambdaFunction loader = templates.seedLoader().orElseThrow();
-        environment = ExecutionEnvironment.start(loader, server.endpoint(), REGION, output::add);
+        loader.templates.seedProperties().orElseThrow().forEach((name, value) -> seedProperties.put(name, String.valueOf(value)));
     }
 
     @AfterAll
     static void stop() {
-        if (environment != null) {
-            environment.close();
+        if (loader != null) {
+            loader.close();
         }
-        dynamoDb.close();
-        server.close();
     }
 
     @Test
     void createUpdateAndDeleteLeaveTheTableAsCloudFormationExpects() throws Exception {
         String group = seedProperties.get("MessageGroupUuid");
-        String physicalId = "cruddur-seed/" + TABLE + "/" + group;
+        String physicalId = "cruddur-seed/" + table + "/" + group;
 
-        JsonNode created = JSON.readTree(environment.invoke(payload("Create", seedProperties, null, null)));
+        JsonNode created = JSON.readTree(loader.environment.invoke(payload("Create", seedProperties, null, null)));
         assertEquals(physicalId, created.path("PhysicalResourceId").asText());
         int messages = messageCount(group);
-        assertEquals(messages + 2, itemCount(), "the messages and one conversation row per member: " + output);
+        assertEquals(messages + 2, itemCount(), "the messages and one conversation row per member: " + loader.output);
         assertEquals(24, messages, "a couple of dozen messages");
         ConversationRow firstUsersRow = onlyRow(seedProperties.get("FirstUserUuid"));
         assertEquals(seedProperties.get("SecondUserHandle"), firstUsersRow.other().handle());
 
         Map<String, String> renamed = new TreeMap<>(seedProperties);
         renamed.put("SecondUserDisplayName", "Andrew B.");
-        JsonNode updated = JSON.readTree(environment.invoke(payload("Update", renamed, seedProperties, physicalId)));
+        JsonNode updated = JSON.readTree(loader.environment.invoke(payload("Update", renamed, seedProperties, physicalId)));
         assertEquals(physicalId, updated.path("PhysicalResourceId").asText(), "same table and conversation: no replacement");
         assertEquals(messages + 2, itemCount(), "the old seed was replaced, not added to");
         assertEquals("Andrew B.", onlyRow(seedProperties.get("FirstUserUuid")).other().displayName());
 
-        environment.invoke(payload("Delete", renamed, null, physicalId));
+        loader.environment.invoke(payload("Delete", renamed, null, physicalId));
         assertEquals(0, itemCount(), "everything the seed loaded is gone");
     }
 
     @Test
     void updateWithUnchangedPropertiesWritesNothing() throws Exception {
-        String physicalId = "cruddur-seed/" + TABLE + "/" + seedProperties.get("MessageGroupUuid");
-        environment.invoke(payload("Create", seedProperties, null, null));
-        String before = dynamoDb.scan(b -> b.tableName(TABLE)).items().toString();
+        String physicalId = "cruddur-seed/" + table + "/" + seedProperties.get("MessageGroupUuid");
+        loader.environment.invoke(payload("Create", seedProperties, null, null));
+        String before = loader.dynamoDb.scan(b -> b.tableName(table)).items().toString();
 
-        environment.invoke(payload("Update", seedProperties, seedProperties, physicalId));
+        loader.environment.invoke(payload("Update", seedProperties, seedProperties, physicalId));
 
-        assertEquals(before, dynamoDb.scan(b -> b.tableName(TABLE)).items().toString(), "same items, same timestamps");
-        environment.invoke(payload("Delete", seedProperties, null, physicalId));
+        assertEquals(before, loader.dynamoDb.scan(b -> b.tableName(table)).items().toString(), "same items, same timestamps");
+        loader.environment.invoke(payload("Delete", seedProperties, null, physicalId));
         assertEquals(0, itemCount());
     }
 
@@ -127,25 +106,25 @@ class SeedLoaderArtifactTest {
     private static ObjectNode resourceProperties(Map<String, String> properties) {
         ObjectNode node = JSON.createObjectNode();
         node.put("ServiceToken", "arn:aws:lambda:us-east-1:000000000000:function:Cruddur-dev-Seed-SeedDataProviderframeworkonEvent");
-        node.put("TableName", TABLE);
+        node.put("TableName", table);
         properties.forEach(node::put);
         return node;
     }
 
     private static ConversationRow onlyRow(String userUuid) {
-        List<ConversationRow> rows = new MessagesRepository(dynamoDb, TABLE, java.time.Clock.systemUTC())
+        List<ConversationRow> rows = new MessagesRepository(loader.dynamoDb, table, java.time.Clock.systemUTC())
                 .listConversations(userUuid, Optional.empty()).items();
         assertEquals(1, rows.size(), "one row for " + userUuid);
         return rows.get(0);
     }
 
     private static int messageCount(String group) {
-        return dynamoDb.query(b -> b.tableName(TABLE).keyConditionExpression("pk = :pk")
+        return loader.dynamoDb.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MSG#" + group))))
                 .count();
     }
 
     private static int itemCount() {
-        return dynamoDb.scan(b -> b.tableName(TABLE)).count();
+        return loader.dynamoDb.scan(b -> b.tableName(table)).count();
     }
 }

@@ -17,10 +17,6 @@ import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
-import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
-import com.cruddur.messaging.local.support.SynthesizedStage;
-import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.LambdaFunction;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,9 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 /**
  * The stream processor's jar exactly as {@code cdk synth} stages it, run the way Lambda runs it: on the
  * runtime's Java release, under AWS's Runtime Interface Client, initialized through SnapStart's hooks,
@@ -39,58 +32,46 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class StreamProcessorArtifactTest {
 
-    private static final String REGION = "us-east-1";
     private static final User YAYA = new User("8e4f1b2a-7c3d-4e5f-9a6b-1c2d3e4f5a6b", "Yaya", "yaya2devops");
     private static final User BAYKO = new User("9f5a2c3b-8d4e-4f6a-8b7c-2d3e4f5a6b7c", "Andrew Bayko", "bayko");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalDynamoDbServer server;
-    private static DynamoDbClient dynamoDb;
-    private static LambdaFunction function;
-    private static ExecutionEnvironment environment;
-    private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private static DeployedFunction processor;
 
     @BeforeAll
     static void startTheDeployedJar() {
-        StageTemplates templates = StageTemplates.read(SynthesizedStage.cdkOut("dev"), "dev");
-        server = LocalDynamoDbServer.start(TestTemplates.freePort(), Optional.empty());
-        dynamoDb = Clients.dynamoDb(Optional.of(server.endpoint()), Region.of(REGION));
-        dynamoDb.createTable(templates.table().createTableRequest());
-        function = templates.streamProcessor();
-        environment = ExecutionEnvironment.start(function, server.endpoint(), REGION, output::add);
+        processor = DeployedFunction.start("dev", StageTemplates::streamProcessor);
     }
 
     @AfterAll
     static void stop() {
-        if (environment != null) {
-            environment.close();
+        if (processor != null) {
+            processor.close();
         }
-        dynamoDb.close();
-        server.close();
     }
 
     @Test
     void runsTheHandlerTheTemplateNamesOnTheRuntimesJavaWithSnapStart() {
-        assertEquals("com.cruddur.messaging.stream.StreamProcessor::handleRequest", function.handler());
-        assertEquals(25, function.javaVersion());
-        assertTrue(function.snapStart(), "the deployed function publishes SnapStart versions");
-        assertTrue(function.code().getFileName().toString().endsWith(".jar"), function.code().toString());
+        assertEquals("com.cruddur.messaging.stream.StreamProcessor::handleRequest", processor.function.handler());
+        assertEquals(25, processor.function.javaVersion());
+        assertTrue(processor.function.snapStart(), "the deployed function publishes SnapStart versions");
+        assertTrue(processor.function.code().getFileName().toString().endsWith(".jar"), processor.function.code().toString());
     }
 
     @Test
     void initCompletesThroughTheSnapStartHooksWithoutAnInitError() {
-        assertTrue(environment.restoredFromCheckpoint(), "beforeCheckpoint ran and the runtime asked to restore; output:\n" + output);
+        assertTrue(processor.environment.restoredFromCheckpoint(), "beforeCheckpoint ran and the runtime asked to restore; output:\n" + processor.output);
     }
 
     @Test
     void batchWithAGoodAndAMalformedRecordReportsExactlyTheMalformedRecordAndMovesTheRows() throws Exception {
-        MessagesRepository repository = new MessagesRepository(dynamoDb, function.environment().get("DDB_MESSAGE_TABLE"),
+        MessagesRepository repository = new MessagesRepository(processor.dynamoDb, processor.function.environment().get("DDB_MESSAGE_TABLE"),
                 Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
         Message first = repository.createConversation(YAYA, BAYKO, "first");
-        Message reply = new MessagesRepository(dynamoDb, function.environment().get("DDB_MESSAGE_TABLE"),
+        Message reply = new MessagesRepository(processor.dynamoDb, processor.function.environment().get("DDB_MESSAGE_TABLE"),
                 Clock.fixed(Instant.parse("2026-11-24T10:05:00Z"), ZoneOffset.UTC)).createMessage(first.groupUuid(), BAYKO, "the reply");
 
-        String response = environment.invoke(StreamEvents.batch(
+        String response = processor.environment.invoke(StreamEvents.batch(
                 StreamEvents.insert("101", reply),
                 StreamEvents.insertWithSortKey("102", first.groupUuid(), "not a date-time")));
 
@@ -104,14 +85,23 @@ class StreamProcessorArtifactTest {
     }
 
     @Test
+    void eventTheRuntimeCannotDeserializeIsAFunctionErrorAndTheEnvironmentServesTheNextEvent() throws Exception {
+        FunctionError error = assertThrows(FunctionError.class, () -> processor.environment.invoke("{\"Records\": \"not a list\"}"));
+
+        assertEquals("function error", error.kind(), error.getMessage());
+        assertEquals(JSON.readTree("{\"batchItemFailures\":[]}"), JSON.readTree(processor.environment.invoke(StreamEvents.batch())));
+    }
+
+    @Test
     void primingIsARealRoundTripToTheTable() {
-        LambdaFunction pointedAtAMissingTable = new LambdaFunction(function.logicalId(), function.name(), function.handler(), function.runtime(),
-                function.memoryMiB(), function.timeout(), function.snapStart(), Map.of("DDB_MESSAGE_TABLE", "no-such-table"), function.code());
+        LambdaFunction deployed = processor.function;
+        LambdaFunction pointedAtAMissingTable = new LambdaFunction(deployed.logicalId(), deployed.name(), deployed.handler(), deployed.runtime(),
+                deployed.memoryMiB(), deployed.timeout(), deployed.snapStart(), Map.of("DDB_MESSAGE_TABLE", "no-such-table"), deployed.code());
 
         List<String> printed = Collections.synchronizedList(new ArrayList<>());
 
         FunctionError initError = assertThrows(FunctionError.class,
-                () -> ExecutionEnvironment.start(pointedAtAMissingTable, server.endpoint(), REGION, printed::add).close());
+                () -> ExecutionEnvironment.start(pointedAtAMissingTable, processor.server.endpoint(), DeployedFunction.REGION, printed::add).close());
 
         assertEquals("init error", initError.kind(), initError.getMessage());
         assertEquals("com.amazonaws.services.lambda.crac.CheckpointException", initError.errorType(), "SnapStart's beforeCheckpoint failed");
