@@ -2,7 +2,7 @@ package com.cruddur.messaging.data;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,17 +45,24 @@ public final class MessagesRepository {
         this.clock = clock;
     }
 
-    /** A: the newest {@value #PAGE_SIZE} messages of a conversation (or the page after {@code from}), oldest first. */
+    /**
+     * A: the newest {@value #PAGE_SIZE} messages of a conversation (or the page after {@code from}), oldest
+     * first. DynamoDB pages by the string order of {@code sk}; within a page, messages other writers keyed
+     * with another offset are put in the order of their instants.
+     */
     public Page<Message> listMessages(String groupUuid, Optional<Map<String, AttributeValue>> from) {
         Page<Message> newestFirst = query(Keys.messagesOf(groupUuid), from, Items::message);
         List<Message> oldestFirst = new ArrayList<>(newestFirst.items());
-        Collections.reverse(oldestFirst);
+        oldestFirst.sort(Comparator.comparing(message -> Timestamps.parse(message.createdAt())));
         return new Page<>(oldestFirst, newestFirst.next());
     }
 
-    /** B: a user's conversations, the one with the newest message first, {@value #PAGE_SIZE} per page. */
+    /** B: a user's conversations, the one with the newest message first (by instant within a page), {@value #PAGE_SIZE} per page. */
     public Page<ConversationRow> listConversations(String userUuid, Optional<Map<String, AttributeValue>> from) {
-        return query(Keys.conversationsOf(userUuid), from, Items::conversationRow);
+        Page<ConversationRow> page = query(Keys.conversationsOf(userUuid), from, Items::conversationRow);
+        List<ConversationRow> newestFirst = new ArrayList<>(page.items());
+        newestFirst.sort(Comparator.comparing((ConversationRow row) -> Timestamps.parse(row.lastMessageAt())).reversed());
+        return new Page<>(newestFirst, page.next());
     }
 
     /** C: a new message in an existing conversation. */

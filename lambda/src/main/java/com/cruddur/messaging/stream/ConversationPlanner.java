@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.cruddur.messaging.contract.Items;
+import com.cruddur.messaging.contract.Timestamps;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -18,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ConversationPlanner {
 
-    private static final Comparator<Map<String, AttributeValue>> BY_SORT_KEY =
-            Comparator.comparing(row -> Items.string(row, Items.SK));
+    /** Rows by the instant of their sort key; a row whose key names no instant counts as oldest, so it is moved. */
+    private static final Comparator<Map<String, AttributeValue>> BY_INSTANT = Comparator.comparing(ConversationPlanner::instantOf);
 
     private ConversationPlanner() {
     }
@@ -38,7 +40,8 @@ public final class ConversationPlanner {
 
     /**
      * The changes that bring every member's row of {@code newest}'s conversation to that message,
-     * given the rows currently seen. Per member the newest row is moved forward (never back: a row
+     * given the rows currently seen. Per member the newest row (by instant, whatever form its key is
+     * written in) is moved forward to the canonical form of the message's instant (never back: a row
      * already at or past the message stays), and any further row of the same member is removed, so
      * each member ends with exactly one row.
      */
@@ -47,9 +50,9 @@ public final class ConversationPlanner {
                 .collect(Collectors.groupingBy(row -> Items.string(row, Items.PK), LinkedHashMap::new, Collectors.toList()));
         List<RowChange> changes = new ArrayList<>();
         rowsByMember.values().forEach(rows -> {
-            List<Map<String, AttributeValue>> sorted = rows.stream().sorted(BY_SORT_KEY.reversed()).toList();
+            List<Map<String, AttributeValue>> sorted = rows.stream().sorted(BY_INSTANT.reversed()).toList();
             Map<String, AttributeValue> current = sorted.get(0);
-            if (Items.string(current, Items.SK).compareTo(newest.createdAt()) < 0) {
+            if (instantOf(current).isBefore(newest.at())) {
                 changes.add(new RowChange.Move(Items.key(current), movedTo(current, newest)));
             }
             sorted.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
@@ -57,10 +60,18 @@ public final class ConversationPlanner {
         return changes;
     }
 
+    private static Instant instantOf(Map<String, AttributeValue> row) {
+        try {
+            return Timestamps.parse(Items.string(row, Items.SK));
+        } catch (IllegalArgumentException notADateTime) {
+            return Instant.MIN;
+        }
+    }
+
     /** The row's new image: every attribute kept (the other member's details), sort key and text from the message. */
     private static Map<String, AttributeValue> movedTo(Map<String, AttributeValue> row, NewMessage message) {
         Map<String, AttributeValue> moved = new LinkedHashMap<>(row);
-        moved.put(Items.SK, Items.s(message.createdAt()));
+        moved.put(Items.SK, Items.s(Timestamps.format(message.at())));
         moved.put(Items.MESSAGE, Items.s(message.text()));
         return moved;
     }

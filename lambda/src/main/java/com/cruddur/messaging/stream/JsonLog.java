@@ -16,7 +16,7 @@ public final class JsonLog {
         this.out = out;
     }
 
-    /** Writes {@code {"level": level, "event": event, ...fields}}; field values are written as strings or whole numbers. */
+    /** Writes {@code {"level": level, "event": event, ...fields}}; field values are written as strings, whole numbers or null. */
     public void log(String level, String event, Map<String, ?> fields) {
         StringBuilder line = new StringBuilder(128).append('{');
         appendString(line.append("\"level\":"), level);
@@ -24,7 +24,9 @@ public final class JsonLog {
         for (Map.Entry<String, ?> field : fields.entrySet()) {
             appendString(line.append(','), field.getKey());
             line.append(':');
-            if (field.getValue() instanceof Number number) {
+            if (field.getValue() == null) {
+                line.append("null");
+            } else if (field.getValue() instanceof Number number) {
                 line.append(number.longValue());
             } else {
                 appendString(line, String.valueOf(field.getValue()));

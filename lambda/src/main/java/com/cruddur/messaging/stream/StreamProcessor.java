@@ -89,7 +89,9 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
             if (classified instanceof Relevant relevant) {
                 messagesByGroup.computeIfAbsent(relevant.message().groupUuid(), group -> new ArrayList<>()).add(relevant.message());
             } else if (classified instanceof Malformed malformed) {
-                log.log("ERROR", "malformed_record", fields("sequenceNumber", malformed.sequenceNumber(), "reason", malformed.reason()));
+                log.log("ERROR", "malformed_record", fields("sequenceNumber", malformed.sequenceNumber(), "reason", malformed.reason(),
+                        "pk", malformed.pk(), "sk", malformed.sk(), "eventName", malformed.eventName(),
+                        "approximateCreationDateTime", malformed.approximateCreation()));
                 failed.add(malformed.sequenceNumber());
             } else {
                 ignored++;

@@ -1,5 +1,7 @@
 package com.cruddur.messaging.stream;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -25,7 +27,12 @@ public final class StreamRecordClassifier {
     public record Ignored(String why) implements Classified {
     }
 
-    public record Malformed(String sequenceNumber, String reason) implements Classified {
+    /**
+     * A record the processor cannot act on, with what an operator needs to find it: the item's keys, the
+     * event name and the record's approximate creation time (each {@code null} when the record lacks it).
+     */
+    public record Malformed(String sequenceNumber, String reason, String pk, String sk, String eventName, Instant approximateCreation)
+            implements Classified {
     }
 
     private StreamRecordClassifier() {
@@ -38,10 +45,10 @@ public final class StreamRecordClassifier {
             return new Ignored("REMOVE");
         }
         if (!"INSERT".equals(eventName) && !"MODIFY".equals(eventName)) {
-            return new Malformed(sequenceNumber, "eventName " + eventName + " is not INSERT, MODIFY or REMOVE");
+            return malformed(record, "eventName " + eventName + " is not INSERT, MODIFY or REMOVE");
         }
         if (sequenceNumber == null || record.getDynamodb().getNewImage() == null) {
-            return new Malformed(sequenceNumber, "record has no NewImage or no SequenceNumber; the stream must use NEW_IMAGE");
+            return malformed(record, "record has no NewImage or no SequenceNumber; the stream must use NEW_IMAGE");
         }
         Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
         String pk = string(image, Items.PK);
@@ -51,13 +58,21 @@ public final class StreamRecordClassifier {
         try {
             String groupUuid = Keys.messageGroupOf(pk);
             String createdAt = required(image, Items.SK);
-            Timestamps.parse(createdAt);
+            Instant at = Timestamps.parse(createdAt);
             String text = MessageText.require(string(image, Items.MESSAGE));
             String sender = string(image, Items.USER_UUID);
-            return new Relevant(new NewMessage(groupUuid, createdAt, text, sender == null ? "" : sender, sequenceNumber));
+            return new Relevant(new NewMessage(groupUuid, createdAt, at, text, sender == null ? "" : sender, sequenceNumber));
         } catch (IllegalArgumentException e) {
-            return new Malformed(sequenceNumber, e.getMessage());
+            return malformed(record, e.getMessage());
         }
+    }
+
+    private static Malformed malformed(DynamodbStreamRecord record, String reason) {
+        var stream = record.getDynamodb();
+        Map<String, AttributeValue> keys = stream == null ? null : stream.getKeys();
+        Date created = stream == null ? null : stream.getApproximateCreationDateTime();
+        return new Malformed(stream == null ? null : stream.getSequenceNumber(), reason, keys == null ? null : string(keys, Items.PK),
+                keys == null ? null : string(keys, Items.SK), record.getEventName(), created == null ? null : created.toInstant());
     }
 
     private static String required(Map<String, AttributeValue> image, String name) {

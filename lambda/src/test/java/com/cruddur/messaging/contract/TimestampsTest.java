@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TimestampsTest {
@@ -42,22 +43,49 @@ class TimestampsTest {
     }
 
     @Test
-    void parsesWhatThePythonBackendWrites() {
-        // datetime.now(timezone.utc).isoformat() in backend-flask
+    void parsesTheCanonicalForm() {
         assertEquals(Instant.parse("2026-11-24T10:57:11.658279Z"), Timestamps.parse("2026-11-24T10:57:11.658279+00:00"));
     }
 
     @ParameterizedTest
+    @CsvSource({
+        // what backend-flask writes on a host whose zone is not UTC, and with zero microseconds
+        "2026-11-25T19:04:31.123456+01:00, 2026-11-25T18:04:31.123456Z",
+        "2026-11-25T18:04:31+00:00,        2026-11-25T18:04:31Z",
+        "2026-11-25T13:04:31.5-05:00,      2026-11-25T18:04:31.5Z",
+        // other clients: Z, milliseconds, nanoseconds
+        "2026-11-25T18:04:31.123Z,         2026-11-25T18:04:31.123Z",
+        "2026-11-25T18:04:31Z,             2026-11-25T18:04:31Z",
+        "2026-11-25T18:04:31.123456789Z,   2026-11-25T18:04:31.123456789Z",
+        "2026-11-26T08:04:31+14:00,        2026-11-25T18:04:31Z"
+    })
+    void parsesAnyIsoDateTimeWithAnOffsetToItsInstant(String text, String instant) {
+        assertEquals(Instant.parse(instant), Timestamps.parse(text));
+    }
+
+    @Test
+    void canonicalFormOfAnOffsetTimestampIsItsInstantInUtc() {
+        assertEquals("2026-11-25T18:04:31.123456+00:00", Timestamps.canonical("2026-11-25T19:04:31.123456+01:00"));
+        assertEquals("2026-11-25T18:04:31.000000+00:00", Timestamps.canonical("2026-11-25T18:04:31+00:00"));
+    }
+
+    @Test
+    void stringOrderOfOtherFormsIsNotTimeOrderButInstantsAre() {
+        String earlierInstantLaterString = "2026-11-25T19:04:00+01:00";   // 18:04 UTC
+        String laterInstant = "2026-11-25T18:30:00+00:00";
+        assertTrue(earlierInstantLaterString.compareTo(laterInstant) > 0);
+        assertTrue(Timestamps.parse(earlierInstantLaterString).isBefore(Timestamps.parse(laterInstant)));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
-        "2026-11-24T10:57:11Z",
-        "2026-11-24T10:57:11.658Z",
-        "2026-11-24T10:57:11.658279Z",
-        "2026-11-24T10:57:11.658279+01:00",
         "2026-11-24T10:57:11.658279",
         "2026-11-24 10:57:11.658279+00:00",
+        "not a date-time",
+        "1764000000",
         ""
     })
-    void rejectsEveryOtherShapeNamingTheValue(String text) {
+    void rejectsWhatIsNotADateTimeWithAnOffsetNamingTheValue(String text) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Timestamps.parse(text));
         assertTrue(error.getMessage().contains("\"" + text + "\""), error.getMessage());
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.cruddur.messaging.contract.ConversationRow;
@@ -19,6 +21,7 @@ import com.cruddur.messaging.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Access patterns A–D against the real DynamoDB Local. */
@@ -126,5 +129,34 @@ class MessagesRepositoryTest {
         Message first = repository.createConversation(ANDREW, BAYKO, "hello");
         assertThrows(ConditionalCheckFailedException.class, () -> repository.createMessage(first.groupUuid(), BAYKO, "same microsecond"));
         assertEquals(List.of(first), repository.listMessages(first.groupUuid(), Optional.empty()).items());
+    }
+
+    @Test
+    void messagesAndRowsOtherWritersKeyedInOtherFormsAreReadAndShownInTimeOrder() {
+        String group = "5ae290ed-55d1-47a0-bc6d-fe2bc2700399";
+        List<String> keysAsWritten = List.of(
+                "2026-11-25T19:04:00.123456+01:00",   // 18:04 UTC, backend-flask in Europe/Berlin
+                "2026-11-25T18:10:00+00:00",          // zero microseconds: no fraction
+                "2026-11-25T18:20:00.5Z",
+                "2026-11-25T13:30:00-05:00");         // 18:30 UTC
+        for (String sk : keysAsWritten) {
+            putRaw("MSG#" + group, sk, Map.of("message_uuid", java.util.UUID.randomUUID().toString(), "message", "at " + sk));
+        }
+        putRaw("GRP#" + ANDREW.uuid(), "2026-11-25T19:30:00+01:00", Map.of("message_group_uuid", group, "message", "row of another writer"));
+
+        List<Message> shown = repository.listMessages(group, Optional.empty()).items();
+        List<ConversationRow> conversations = repository.listConversations(ANDREW.uuid(), Optional.empty()).items();
+
+        assertEquals(keysAsWritten, shown.stream().map(Message::createdAt).toList(), "oldest first by instant, keys as written");
+        assertEquals("2026-11-25T19:30:00+01:00", conversations.get(0).lastMessageAt());
+    }
+
+    /** An item as a writer other than this project puts it (boto3's put_item), with BAYKO as its user. */
+    private void putRaw(String pk, String sk, Map<String, String> attributes) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk),
+                "user_uuid", AttributeValue.fromS(BAYKO.uuid()), "user_display_name", AttributeValue.fromS(BAYKO.displayName()),
+                "user_handle", AttributeValue.fromS(BAYKO.handle())));
+        attributes.forEach((name, value) -> item.put(name, AttributeValue.fromS(value)));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
     }
 }

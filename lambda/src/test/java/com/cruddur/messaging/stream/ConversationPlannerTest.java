@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Items;
+import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 
 import org.junit.jupiter.api.Test;
@@ -76,12 +77,44 @@ class ConversationPlannerTest {
     }
 
     @Test
+    void olderInstantWhoseStringSortsLaterDoesNotMoveTheRow() {
+        String row = "2026-11-25T18:30:00.000000+00:00";
+
+        assertEquals(List.of(), ConversationPlanner.plan(message(GROUP, "2026-11-25T19:04:00+01:00", "18:04 UTC", 1),
+                List.of(row(ANDREW, BAYKO, row, "18:30 UTC"))));
+    }
+
+    @Test
+    void newerInstantWhoseStringSortsEarlierMovesTheRowToTheCanonicalFormOfTheInstant() {
+        String row = "2026-11-25T18:30:00.000000+00:00";
+
+        List<RowChange> changes = ConversationPlanner.plan(message(GROUP, "2026-11-25T13:45:00-05:00", "18:45 UTC", 1),
+                List.of(row(ANDREW, BAYKO, row, "18:30 UTC")));
+
+        RowChange.Move move = assertInstanceOf(RowChange.Move.class, changes.get(0));
+        assertEquals(key(ANDREW, row), move.from());
+        assertEquals("2026-11-25T18:45:00.000000+00:00", move.to().get(Items.SK).s());
+        assertEquals(1, changes.size());
+    }
+
+    @Test
+    void aMembersRowsInMixedFormsAreRankedByInstantAndTheOlderOneRemoved() {
+        String olderButSortsLater = "2026-11-25T19:00:00+01:00";      // 18:00 UTC
+        String newer = "2026-11-25T18:30:00.000000+00:00";
+
+        List<RowChange> changes = ConversationPlanner.plan(message(GROUP, "2026-11-25T18:10:00Z", "between", 1),
+                List.of(row(ANDREW, BAYKO, olderButSortsLater, "18:00"), row(ANDREW, BAYKO, newer, "18:30")));
+
+        assertEquals(List.of(new RowChange.RemoveDuplicate(key(ANDREW, olderButSortsLater))), changes);
+    }
+
+    @Test
     void noRowsMeanNoChanges() {
         assertEquals(List.of(), ConversationPlanner.plan(message(GROUP, T2, "hi", 1), List.of()));
     }
 
     private static NewMessage message(String group, String createdAt, String text, long sequence) {
-        return new NewMessage(group, createdAt, text, "", String.format("%021d", sequence));
+        return new NewMessage(group, createdAt, Timestamps.parse(createdAt), text, "", String.format("%021d", sequence));
     }
 
     private static Map<String, AttributeValue> row(User owner, User other, String sk, String text) {

@@ -38,6 +38,14 @@ class JsonLogTest {
     }
 
     @Test
+    void absentValuesAreJsonNull() throws Exception {
+        java.util.Map<String, Object> fields = new TreeMap<>();
+        fields.put("pk", null);
+
+        assertEquals(true, logged(fields).path("pk").isNull());
+    }
+
+    @Test
     void oneLinePerEntry() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonLog log = new JsonLog(new PrintStream(out, true, StandardCharsets.UTF_8));

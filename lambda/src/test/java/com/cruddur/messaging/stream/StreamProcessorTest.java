@@ -22,6 +22,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Items;
 import com.cruddur.messaging.contract.Message;
+import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
 import com.cruddur.messaging.support.ConversationRowsInTable;
@@ -32,6 +33,8 @@ import com.cruddur.messaging.support.TestClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -174,8 +177,43 @@ class StreamProcessorTest {
         assertBothRowsOn(before, ANDREW, BAYKO);
         assertBothRowsOn(after, ANDREW, LORE);
         String log = logs.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("{\"level\":\"ERROR\",\"event\":\"malformed_record\",\"reason\":\"timestamp \\\"yesterday\\\" is malformed"), log);
+        assertTrue(log.contains("\"event\":\"malformed_record\""), log);
+        assertTrue(log.contains("\"reason\":\"timestamp \\\"yesterday\\\" is not an ISO-8601 date-time with an offset"), log);
+        assertTrue(log.contains("\"eventName\":\"INSERT\"") && log.contains("\"pk\":\"MSG#" + one + "\"") && log.contains("\"sk\":\"yesterday\""), log);
         assertTrue(log.contains("\"sequenceNumber\":\"000000000000000000555\""), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2026-11-24T11:30:00.123456+01:00",   // backend-flask on a host in Europe/Berlin
+        "2026-11-24T10:30:00+00:00",          // backend-flask when the microseconds are 0
+        "2026-11-24T10:30:00.123Z",           // Z and milliseconds
+        "2026-11-24T05:30:00.5-05:00"
+    })
+    void messageWrittenInAnyOffsetFormMovesBothRowsToTheCanonicalFormOfItsInstant(String sortKey) {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message written = sayAs(group, BAYKO, "from another writer", sortKey);
+
+        StreamsEventResponse response = process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(written)))));
+
+        assertEquals(List.of(), identifiers(response));
+        assertBothRowsOn(written, ANDREW, BAYKO);
+        assertEquals(Timestamps.canonical(sortKey), rows.of(ANDREW.uuid(), group).get(0).lastMessageAt());
+    }
+
+    @Test
+    void olderInstantWhoseStringSortsLaterNeverMovesARowBackAndANewerOneDoes() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message at1830 = sayAs(group, BAYKO, "18:30 UTC", "2026-11-24T18:30:00.000000+00:00");
+        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(at1830)))));
+        Message at1804 = sayAs(group, ANDREW, "18:04 UTC, string sorts later", "2026-11-24T19:04:00+01:00");
+
+        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(at1804)))));
+        assertBothRowsOn(at1830, ANDREW, BAYKO);
+
+        Message at1845 = sayAs(group, ANDREW, "18:45 UTC, string sorts earlier", "2026-11-24T13:45:00-05:00");
+        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(at1845)))));
+        assertBothRowsOn(at1845, ANDREW, BAYKO);
     }
 
     @Test
@@ -292,12 +330,20 @@ class StreamProcessorTest {
         return all;
     }
 
-    /** SPEC §3: each member has exactly one row for the conversation, on the newest message's time and text. */
+    /** SPEC §3: each member has exactly one row for the conversation, on the newest message's instant (canonical form) and text. */
     private void assertBothRowsOn(Message newest, User memberA, User memberB) {
-        assertEquals(List.of(new ConversationRow(memberA.uuid(), newest.groupUuid(), newest.createdAt(), newest.text(), memberB)),
+        String at = Timestamps.canonical(newest.createdAt());
+        assertEquals(List.of(new ConversationRow(memberA.uuid(), newest.groupUuid(), at, newest.text(), memberB)),
                 rows.of(memberA.uuid(), newest.groupUuid()));
-        assertEquals(List.of(new ConversationRow(memberB.uuid(), newest.groupUuid(), newest.createdAt(), newest.text(), memberA)),
+        assertEquals(List.of(new ConversationRow(memberB.uuid(), newest.groupUuid(), at, newest.text(), memberA)),
                 rows.of(memberB.uuid(), newest.groupUuid()));
+    }
+
+    /** A message put as another writer puts it: its sort key written in {@code sortKey}'s form. */
+    private Message sayAs(String group, User sender, String text, String sortKey) {
+        Message message = new Message(group, java.util.UUID.randomUUID().toString(), sortKey, text, sender);
+        dynamoDb.putItem(b -> b.tableName(table).item(Items.item(message)));
+        return message;
     }
 
     private static List<String> identifiers(StreamsEventResponse response) {

@@ -33,6 +33,9 @@ public final class StreamEvents {
         streamRecord.setSequenceNumber(sequenceNumber);
         streamRecord.setStreamViewType(StreamViewType.NEW_IMAGE);
         streamRecord.setNewImage(newImage);
+        if (newImage != null && newImage.containsKey("pk") && newImage.containsKey("sk")) {
+            streamRecord.setKeys(Map.of("pk", newImage.get("pk"), "sk", newImage.get("sk")));
+        }
         DynamodbStreamRecord record = new DynamodbStreamRecord();
         record.setEventName(eventName);
         record.setEventSource("aws:dynamodb");
