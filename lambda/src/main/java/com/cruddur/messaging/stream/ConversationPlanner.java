@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.cruddur.messaging.contract.Items;
+import com.cruddur.messaging.contract.Keys;
 import com.cruddur.messaging.contract.Timestamps;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,10 +44,13 @@ public final class ConversationPlanner {
      * given the rows currently seen. Per member the newest row (by instant, whatever form its key is
      * written in) is moved forward to the canonical form of the message's instant (never back: a row
      * already at or past the message stays), and any further row of the same member is removed, so
-     * each member ends with exactly one row.
+     * each member ends with exactly one row. Only {@code GRP#} items are conversation rows: whatever
+     * else the index returns (a message item a writer tagged with {@code message_group_uuid}) is never
+     * planned for.
      */
     public static List<RowChange> plan(NewMessage newest, List<Map<String, AttributeValue>> rowsOfGroup) {
         Map<String, List<Map<String, AttributeValue>>> rowsByMember = rowsOfGroup.stream()
+                .filter(ConversationPlanner::isConversationRow)
                 .collect(Collectors.groupingBy(row -> Items.string(row, Items.PK), LinkedHashMap::new, Collectors.toList()));
         List<RowChange> changes = new ArrayList<>();
         rowsByMember.values().forEach(rows -> {
@@ -58,6 +62,12 @@ public final class ConversationPlanner {
             sorted.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
         });
         return changes;
+    }
+
+    /** True for an item in a member's partition ({@code GRP#...}); message items and anything else are never changed. */
+    static boolean isConversationRow(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(Items.PK);
+        return pk != null && pk.s() != null && pk.s().startsWith(Keys.CONVERSATION_PREFIX);
     }
 
     private static Instant instantOf(Map<String, AttributeValue> row) {

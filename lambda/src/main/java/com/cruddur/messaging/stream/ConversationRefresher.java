@@ -72,14 +72,16 @@ public final class ConversationRefresher {
     private static Set<String> namedPartitions(NewMessage newest, List<Map<String, AttributeValue>> rows) {
         Set<String> partitions = memberPartitions(rows);
         List<String> members = new ArrayList<>(List.of(newest.senderUuid()));
-        rows.forEach(row -> members.add(row.containsKey(Items.USER_UUID) ? row.get(Items.USER_UUID).s() : null));
+        rows.stream().filter(ConversationPlanner::isConversationRow)
+                .forEach(row -> members.add(row.containsKey(Items.USER_UUID) ? row.get(Items.USER_UUID).s() : null));
         members.stream().filter(Keys::isUuid).forEach(member -> partitions.add(Keys.conversationsOf(member)));
         return partitions;
     }
 
+    /** The member partitions ({@code GRP#...}) the rows live in; items of other partitions the index returned are no members. */
     private static Set<String> memberPartitions(List<Map<String, AttributeValue>> rows) {
         Set<String> partitions = new LinkedHashSet<>();
-        rows.forEach(row -> partitions.add(Items.string(row, Items.PK)));
+        rows.stream().filter(ConversationPlanner::isConversationRow).forEach(row -> partitions.add(Items.string(row, Items.PK)));
         return partitions;
     }
 }

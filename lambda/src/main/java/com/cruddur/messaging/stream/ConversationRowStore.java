@@ -64,8 +64,17 @@ public final class ConversationRowStore implements ConversationIndex {
         return rows;
     }
 
-    /** Applies all of a group's changes atomically; throws {@code TransactionCanceledException} if any condition fails. */
+    /**
+     * Applies all of a group's changes atomically; throws {@code TransactionCanceledException} if any condition
+     * fails. Refuses, before writing anything, a change to an item that is not a conversation row: the
+     * processor never writes or deletes a message.
+     */
     public void apply(String groupUuid, List<RowChange> changes) {
+        changes.stream().flatMap(change -> change.touched().stream()).filter(item -> !ConversationPlanner.isConversationRow(item))
+                .findFirst().ifPresent(item -> {
+                    throw new IllegalArgumentException("refusing to change the item with pk " + item.get(Items.PK)
+                            + ": the processor only ever writes GRP# conversation rows");
+                });
         List<TransactWriteItem> writes = new ArrayList<>();
         for (RowChange change : changes) {
             if (change instanceof RowChange.Move move) {

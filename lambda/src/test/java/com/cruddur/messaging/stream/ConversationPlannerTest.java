@@ -109,6 +109,18 @@ class ConversationPlannerTest {
     }
 
     @Test
+    void messageItemsTheIndexReturnsAreNeverPlannedForWhileTheRowsStillMove() {
+        Map<String, AttributeValue> taggedMessage = new java.util.HashMap<>(Items.item(new com.cruddur.messaging.contract.Message(GROUP,
+                "0f4c2a2e-8d0b-4a8e-9c57-2b7d3f1e6a11", T1, "a message carrying message_group_uuid", BAYKO)));
+        taggedMessage.put(Items.MESSAGE_GROUP_UUID, Items.s(GROUP));
+
+        List<RowChange> changes = ConversationPlanner.plan(message(GROUP, T2, "hi", 1), List.of(taggedMessage, row(ANDREW, BAYKO, T1, "old")));
+
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals(key(ANDREW, T1), assertInstanceOf(RowChange.Move.class, changes.get(0)).from());
+    }
+
+    @Test
     void noRowsMeanNoChanges() {
         assertEquals(List.of(), ConversationPlanner.plan(message(GROUP, T2, "hi", 1), List.of()));
     }

@@ -1,6 +1,7 @@
 package com.cruddur.messaging.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -228,6 +229,37 @@ class StreamProcessorTest {
 
         assertEquals(List.of(), response.getBatchItemFailures());
         assertBothRowsOn(latest, ANDREW, BAYKO);
+    }
+
+    @Test
+    void messageItemsTaggedWithTheGroupAreNeverDeletedOrChangedAndTheRowsStillMove() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> tagged = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new java.util.HashMap<>(Items.item(say(group, i % 2 == 0 ? BAYKO : ANDREW, "tagged " + i)));
+            item.put(Items.MESSAGE_GROUP_UUID, Items.s(group));   // a writer that puts the group on messages: they enter the index
+            dynamoDb.putItem(b -> b.tableName(table).item(item));
+            tagged.add(item);
+        }
+
+        StreamsEventResponse response = process(StreamEvents.batch(tagged.stream().map(item -> StreamEvents.insert(next(), item)).toList()));
+
+        assertEquals(List.of(), identifiers(response));
+        for (Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item : tagged) {
+            assertEquals(item, dynamoDb.getItem(b -> b.tableName(table).key(Items.key(item)).consistentRead(true)).item(), "message kept as written");
+        }
+        assertBothRowsOn(Items.message(tagged.get(2)), ANDREW, BAYKO);
+    }
+
+    @Test
+    void storeRefusesAnyChangeToAnItemOutsideTheMembersPartitions() {
+        Message message = startConversation(ANDREW, BAYKO, "hello");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> store.apply(message.groupUuid(), List.of(new RowChange.RemoveDuplicate(Items.key(Items.item(message))))));
+
+        assertTrue(refused.getMessage().contains("MSG#" + message.groupUuid()), refused.getMessage());
+        assertEquals(1, repository.listMessages(message.groupUuid(), java.util.Optional.empty()).items().size());
     }
 
     @Test
