@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * The seed custom resource's {@code onEvent} handler for the CDK Provider framework (SPEC §5).
@@ -21,8 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>Update with the same properties writes nothing; with new properties it removes what the old
  *       ones loaded and loads the new;</li>
  *   <li>Delete removes the seeded messages (recognised by their derived ids) and both members' rows
- *       for the conversation, and nothing else.</li>
+ *       for the conversation, and nothing else; a table that no longer exists has nothing to remove.</li>
  * </ul>
+ * Update and Delete echo the physical id CloudFormation sent unless the table or conversation changed,
+ * so a change of id format between releases never makes CloudFormation delete a seed it just loaded.
  * Any failure is thrown, which the Provider framework reports to CloudFormation as FAILED with the
  * message, so a stack never hangs on the seed.
  */
@@ -49,19 +52,35 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String requestType = String.valueOf(event.get("RequestType"));
         SeedConversation seed = SeedConversation.fromProperties((Map<String, Object>) event.get("ResourceProperties"));
+        String physicalResourceId;
         switch (requestType) {
-            case "Create" -> load(seed);
+            case "Create" -> {
+                load(seed);
+                physicalResourceId = physicalResourceId(seed);
+            }
             case "Update" -> {
                 SeedConversation old = SeedConversation.fromProperties((Map<String, Object>) event.get("OldResourceProperties"));
                 if (!old.equals(seed)) {
                     remove(old);
                     load(seed);
                 }
+                // A new id makes CloudFormation delete the old resource: only when the seed really moved elsewhere.
+                boolean moved = !old.tableName().equals(seed.tableName()) || !old.groupUuid().equals(seed.groupUuid());
+                physicalResourceId = moved ? physicalResourceId(seed) : echoed(event, seed);
             }
-            case "Delete" -> remove(seed);
+            case "Delete" -> {
+                remove(seed);
+                physicalResourceId = echoed(event, seed);
+            }
             default -> throw new IllegalArgumentException("RequestType " + requestType + " is not Create, Update or Delete");
         }
-        return Map.of("PhysicalResourceId", physicalResourceId(seed));
+        return Map.of("PhysicalResourceId", physicalResourceId);
+    }
+
+    /** The id CloudFormation already knows the resource by (an older release may have named it otherwise). */
+    private static String echoed(Map<String, Object> event, SeedConversation seed) {
+        Object known = event.get("PhysicalResourceId");
+        return known instanceof String id && !id.isBlank() ? id : physicalResourceId(seed);
     }
 
     /** The table and the conversation: a change of either is a new seed, and CloudFormation deletes the old one. */
@@ -74,8 +93,14 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
         store.put(seed.tableName(), SeedPlan.items(seed, clock.instant()));
     }
 
+    /** Removes what the seed loaded; a table that is gone (replaced or deleted first) holds nothing to remove. */
     private void remove(SeedConversation seed) {
-        List<Map<String, AttributeValue>> keys = store.seededKeys(seed);
+        List<Map<String, AttributeValue>> keys;
+        try {
+            keys = store.seededKeys(seed);
+        } catch (ResourceNotFoundException tableGone) {
+            return;
+        }
         store.delete(seed.tableName(), keys);
     }
 }

@@ -119,7 +119,6 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
                 .build();
     }
 
-    /** SnapStart: a real round trip before the snapshot, so classes, TLS and the connection pool are warm after restore. */
     /** Moves one conversation's rows to its newest message; returns the sequence numbers to report if that fails. */
     private List<String> refreshGroup(String group, List<NewMessage> messages) {
         try {
@@ -136,9 +135,18 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
         }
     }
 
+    /**
+     * SnapStart: a real round trip before the snapshot, so classes, TLS and the connection pool are warm after
+     * restore. A failure here would fail the version publish and with it the deploy, so an error or a throttle
+     * is logged and the snapshot is taken unprimed: the first invocation after restore then pays the warm-up.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        index.rowsOf(PRIMING_GROUP);
+        try {
+            index.rowsOf(PRIMING_GROUP);
+        } catch (RuntimeException e) {
+            log.log("WARN", "priming_failed", fields("reason", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
     }
 
     @Override

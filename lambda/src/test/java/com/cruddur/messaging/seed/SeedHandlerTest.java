@@ -147,6 +147,31 @@ class SeedHandlerTest {
     }
 
     @Test
+    void deleteFromATableThatNoLongerExistsIsNothingToRemove() {
+        Map<String, Object> properties = properties(GROUP, YAYA, BAYKO);
+        properties.put("TableName", "replaced-and-gone");
+        Map<String, Object> delete = event("Delete", properties, null);
+        delete.put("PhysicalResourceId", "cruddur-seed/replaced-and-gone/" + GROUP);
+
+        Map<String, Object> response = handler.handleRequest(delete, null);
+
+        assertEquals("cruddur-seed/replaced-and-gone/" + GROUP, response.get("PhysicalResourceId"));
+    }
+
+    @Test
+    void updateOfTheSameTableAndConversationEchoesThePhysicalIdCloudFormationKnows() {
+        handler.handleRequest(event("Create", properties(GROUP, YAYA, BAYKO), null), null);
+        Map<String, Object> update = event("Update", properties(GROUP, YAYA, LORE), properties(GROUP, YAYA, BAYKO));
+        update.put("PhysicalResourceId", "seed-id-of-an-older-release");
+
+        Map<String, Object> response = handler.handleRequest(update, null);
+
+        assertEquals("seed-id-of-an-older-release", response.get("PhysicalResourceId"), "no replacement, so no Delete that would undo the load");
+        assertEquals(1, rows.of(YAYA.uuid(), GROUP).size());
+        assertEquals(LORE, rows.of(YAYA.uuid(), GROUP).get(0).other());
+    }
+
+    @Test
     void failingWriteIsThrownWithTheTableSoTheProviderReportsFailed() {
         Map<String, Object> properties = properties(GROUP, YAYA, BAYKO);
         properties.put("TableName", "no-such-table");

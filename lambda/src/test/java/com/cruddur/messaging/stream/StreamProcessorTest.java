@@ -337,6 +337,18 @@ class StreamProcessorTest {
         assertEquals(Map.of("Query", 1), requests.snapshot());
     }
 
+    @Test
+    void primingThatFailsIsLoggedAndNeverFailsTheCheckpoint() {
+        processor = new StreamProcessor(group -> {
+            throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder().message("throttled").build();
+        }, store, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)));
+
+        processor.beforeCheckpoint(null);
+
+        String log = logs.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("\"event\":\"priming_failed\"") && log.contains("ProvisionedThroughputExceededException: throttled"), log);
+    }
+
     private Message say(String group, User sender, String text) {
         clock.advance(Duration.ofMinutes(1));
         return repository.createMessage(group, sender, text);
