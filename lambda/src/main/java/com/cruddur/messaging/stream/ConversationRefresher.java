@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,13 +11,25 @@ import com.cruddur.messaging.contract.Items;
 import com.cruddur.messaging.contract.Keys;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * Brings one conversation's rows to its newest message: one GSI query and one transaction in the
- * common case. When the transaction is cancelled (the GSI view was stale, or another writer moved a
- * row first), it re-reads the members' rows consistently from the table and plans again, at most
- * {@value #MAX_ATTEMPTS} times.
+ * common case. When the transaction is cancelled, the cancellation reasons decide what happens:
+ * <ul>
+ *   <li>a failed condition means the view was stale (the GSI lagged, or another writer moved a row
+ *       first): the members' rows are re-read consistently from the table and planned again, at most
+ *       {@value #MAX_STALE_ATTEMPTS} times;</li>
+ *   <li>throttling or a transaction conflict is transient: the same plan is tried again after a
+ *       jittered backoff, for as long as the invocation has time ({@link Backoff});</li>
+ *   <li>a validation error will not go away: it fails at once, with the reasons in the message.</li>
+ * </ul>
+ * Throttling of the reads is waited out the same way.
  *
  * <p>The GSI may also not have indexed a row yet (a conversation created a moment ago). Every row
  * names its owner (pk) and the other member (user_uuid), and the sender owns a row: when those point
@@ -25,34 +38,80 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class ConversationRefresher {
 
-    static final int MAX_ATTEMPTS = 3;
+    static final int MAX_STALE_ATTEMPTS = 3;
+
+    /** What a cancelled transaction's reasons call for. */
+    enum Cancellation { STALE, TRANSIENT, INVALID }
 
     private final ConversationIndex index;
     private final ConversationRowStore store;
+    private final Backoff backoff;
 
-    public ConversationRefresher(ConversationIndex index, ConversationRowStore store) {
+    public ConversationRefresher(ConversationIndex index, ConversationRowStore store, Backoff backoff) {
         this.index = index;
         this.store = store;
+        this.backoff = backoff;
     }
 
-    public void refresh(NewMessage newest) {
-        List<Map<String, AttributeValue>> rows = withEveryMember(newest, index.rowsOf(newest.groupUuid()));
-        for (int attempt = 1; ; attempt++) {
-            List<RowChange> changes = ConversationPlanner.plan(newest, rows);
-            if (changes.isEmpty()) {
-                return;
-            }
+    /** Moves the rows of {@code newest}'s conversation to it, waiting out transient failures until {@code deadline}. */
+    public void refresh(NewMessage newest, Instant deadline) {
+        List<Map<String, AttributeValue>> rows = null;
+        int staleAttempts = 0;
+        for (int transientRetries = 0; ; ) {
             try {
-                store.apply(newest.groupUuid(), changes);
+                if (rows == null) {
+                    rows = withEveryMember(newest, index.rowsOf(newest.groupUuid()));
+                }
+                List<RowChange> changes = ConversationPlanner.plan(newest, rows);
+                if (!changes.isEmpty()) {
+                    store.apply(newest.groupUuid(), changes);
+                }
                 return;
             } catch (TransactionCanceledException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException("conversation rows of group " + newest.groupUuid()
-                            + " kept changing under " + MAX_ATTEMPTS + " attempts: " + e.getMessage(), e);
+                switch (classify(e)) {
+                    case STALE -> {
+                        if (++staleAttempts == MAX_STALE_ATTEMPTS) {
+                            throw new IllegalStateException("conversation rows of group " + newest.groupUuid()
+                                    + " kept changing under " + MAX_STALE_ATTEMPTS + " attempts: " + reasons(e), e);
+                        }
+                        rows = store.currentRows(newest.groupUuid(), memberPartitions(rows));
+                    }
+                    case TRANSIENT -> waitOrGiveUp(++transientRetries, deadline, newest, reasons(e), e);
+                    case INVALID -> throw new IllegalStateException("DynamoDB rejected the row changes of group " + newest.groupUuid()
+                            + " as invalid; retrying cannot help: " + reasons(e), e);
                 }
-                rows = store.currentRows(newest.groupUuid(), memberPartitions(rows));
+            } catch (AwsServiceException e) {
+                if (!isThrottling(e)) {
+                    throw e;
+                }
+                waitOrGiveUp(++transientRetries, deadline, newest, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode(), e);
             }
         }
+    }
+
+    private void waitOrGiveUp(int retry, Instant deadline, NewMessage newest, String reasons, RuntimeException cause) {
+        if (!backoff.await(retry, deadline)) {
+            throw new IllegalStateException("conversation rows of group " + newest.groupUuid() + " still throttled or conflicting after "
+                    + retry + " tries, and the invocation is out of time; Lambda retries the record: " + reasons, cause);
+        }
+    }
+
+    /** Pure: a failed condition anywhere means a stale view; a validation error is permanent; the rest is transient. */
+    static Cancellation classify(TransactionCanceledException e) {
+        List<String> codes = e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+        if (codes.contains("ValidationError") || codes.contains("ItemCollectionSizeLimitExceeded")) {
+            return Cancellation.INVALID;
+        }
+        return codes.contains("ConditionalCheckFailed") ? Cancellation.STALE : Cancellation.TRANSIENT;
+    }
+
+    private static String reasons(TransactionCanceledException e) {
+        return e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList().toString() : e.getMessage();
+    }
+
+    private static boolean isThrottling(AwsServiceException e) {
+        return e.isThrottlingException() || e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
+                || e instanceof TransactionInProgressException;
     }
 
     /** {@code rows}, or a consistent read of every member partition they (and the sender) name, if some are missing. */

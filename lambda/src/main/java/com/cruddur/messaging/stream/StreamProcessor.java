@@ -1,5 +1,8 @@
 package com.cruddur.messaging.stream;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +55,10 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
         thread.setDaemon(true);
         return thread;
     });
+    /** Kept free at the end of an invocation to return the batch's failures before Lambda's timeout. */
+    static final Duration REPORTING_MARGIN = Duration.ofSeconds(2);
+    /** The time a call without a Lambda context (a test, local tooling) may spend: the deployed function's timeout. */
+    static final Duration DEFAULT_TIME = Duration.ofSeconds(30);
     /** A group id no conversation has: priming queries it to warm the client without touching data. */
     private static final String PRIMING_GROUP = "00000000-0000-0000-0000-000000000000";
 
@@ -71,8 +78,13 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
 
     /** With a separate index view, so tests can make the GSI lag behind the table. */
     public StreamProcessor(ConversationIndex index, ConversationRowStore store, JsonLog log) {
+        this(index, store, log, new Backoff(Clock.systemUTC()));
+    }
+
+    /** With the backoff that waits out throttling, so tests can run it without waiting. */
+    public StreamProcessor(ConversationIndex index, ConversationRowStore store, JsonLog log, Backoff backoff) {
         this.index = index;
-        this.refresher = new ConversationRefresher(index, store);
+        this.refresher = new ConversationRefresher(index, store, backoff);
         this.log = log;
     }
 
@@ -99,7 +111,8 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
         }
 
         List<Callable<List<String>>> groups = new ArrayList<>();
-        messagesByGroup.forEach((group, messages) -> groups.add(() -> refreshGroup(group, messages)));
+        Instant deadline = deadline(context);
+        messagesByGroup.forEach((group, messages) -> groups.add(() -> refreshGroup(group, messages, deadline)));
         try {
             // invokeAll keeps the groups' order, so the reported failures are in record order as before.
             for (Future<List<String>> groupFailures : GROUP_WORKERS.invokeAll(groups)) {
@@ -120,9 +133,9 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
     }
 
     /** Moves one conversation's rows to its newest message; returns the sequence numbers to report if that fails. */
-    private List<String> refreshGroup(String group, List<NewMessage> messages) {
+    private List<String> refreshGroup(String group, List<NewMessage> messages, Instant deadline) {
         try {
-            refresher.refresh(ConversationPlanner.newestPerGroup(messages).get(group));
+            refresher.refresh(ConversationPlanner.newestPerGroup(messages).get(group), deadline);
             return List.of();
         } catch (RuntimeException e) {
             List<String> failed = new ArrayList<>();
@@ -140,6 +153,12 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
      * restore. A failure here would fail the version publish and with it the deploy, so an error or a throttle
      * is logged and the snapshot is taken unprimed: the first invocation after restore then pays the warm-up.
      */
+    /** Until when transient failures are waited out: the invocation's remaining time less a margin to report the batch. */
+    private static Instant deadline(Context context) {
+        Duration remaining = context == null ? DEFAULT_TIME : Duration.ofMillis(context.getRemainingTimeInMillis());
+        return Instant.now().plus(remaining).minus(REPORTING_MARGIN);
+    }
+
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {

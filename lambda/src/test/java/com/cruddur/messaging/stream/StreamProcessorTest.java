@@ -27,6 +27,7 @@ import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
 import com.cruddur.messaging.support.ConversationRowsInTable;
+import com.cruddur.messaging.support.FailFirst;
 import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
 import com.cruddur.messaging.support.StreamEvents;
@@ -338,6 +339,67 @@ class StreamProcessorTest {
     }
 
     @Test
+    void throttledTransactionsAreWaitedOutWithBackoffAndNothingIsReported() {
+        FailFirst throttled = new FailFirst("TransactWriteItems", 5, FailFirst.cancelled("ThrottlingError", "None", "None", "None"));
+        RecordingBackoff backoff = useFailingClient(throttled, 100);
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message reply = say(group, BAYKO, "sent during a burst against 5 WCU");
+
+        StreamsEventResponse response = process(inserts(List.of(reply)));
+
+        assertEquals(List.of(), identifiers(response), "nothing goes to the failure destination");
+        assertBothRowsOn(reply, ANDREW, BAYKO);
+        assertEquals(5, throttled.failed());
+        assertEquals(List.of(1, 2, 3, 4, 5), backoff.retries, "one jittered wait before each retry");
+    }
+
+    @Test
+    void transactionConflictsAndThrottledReadsAreWaitedOutToo() {
+        FailFirst conflicting = new FailFirst("TransactWriteItems", 2, FailFirst.cancelled("None", "TransactionConflict", "None", "None"));
+        FailFirst throttledReads = new FailFirst("Query", 2, () -> software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException
+                .builder().message("The level of configured provisioned throughput for the index was exceeded").build());
+        useFailingClient(conflicting, 100, throttledReads);
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message reply = say(group, ANDREW, "conflicting");
+
+        StreamsEventResponse response = process(inserts(List.of(reply)));
+
+        assertEquals(List.of(), identifiers(response));
+        assertBothRowsOn(reply, ANDREW, BAYKO);
+        assertEquals(2, conflicting.failed());
+        assertEquals(2, throttledReads.failed());
+    }
+
+    @Test
+    void validationErrorFailsAtOnceWithItsReasonAndIsNotRetried() {
+        FailFirst invalid = new FailFirst("TransactWriteItems", 100, FailFirst.cancelled("ValidationError", "None", "None", "None"));
+        RecordingBackoff backoff = useFailingClient(invalid, 100);
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message reply = say(group, BAYKO, "rejected");
+
+        StreamsEventResponse response = process(inserts(List.of(reply)));
+
+        assertEquals(1, identifiers(response).size());
+        assertEquals(1, invalid.failed(), "one transaction, no retries");
+        assertEquals(List.of(), backoff.retries);
+        assertTrue(logs.toString(StandardCharsets.UTF_8).contains("as invalid; retrying cannot help: [ValidationError"), logs.toString());
+    }
+
+    @Test
+    void throttlingThatOutlastsTheInvocationIsReportedForLambdaToRetryNotHeld() {
+        FailFirst throttled = new FailFirst("TransactWriteItems", Integer.MAX_VALUE, FailFirst.cancelled("ThrottlingError", "None", "None", "None"));
+        useFailingClient(throttled, 3);
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message reply = say(group, BAYKO, "still throttled");
+
+        StreamsEventResponse response = process(inserts(List.of(reply)));
+
+        assertEquals(1, identifiers(response).size());
+        assertEquals(4, throttled.failed(), "the first try and 3 retries");
+        assertTrue(logs.toString(StandardCharsets.UTF_8).contains("out of time; Lambda retries the record"), logs.toString());
+    }
+
+    @Test
     void primingThatFailsIsLoggedAndNeverFailsTheCheckpoint() {
         processor = new StreamProcessor(group -> {
             throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder().message("throttled").build();
@@ -347,6 +409,37 @@ class StreamProcessorTest {
 
         String log = logs.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("\"event\":\"priming_failed\"") && log.contains("ProvisionedThroughputExceededException: throttled"), log);
+    }
+
+    /** The processor on a client whose calls {@code failures} refuse first; the backoff grants {@code retriesGranted} waits, without waiting. */
+    private RecordingBackoff useFailingClient(FailFirst failure, int retriesGranted, FailFirst... moreFailures) {
+        List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors = new ArrayList<>(List.of(requests, failure));
+        interceptors.addAll(List.of(moreFailures));
+        ConversationRowStore failing = new ConversationRowStore(LocalDynamoDb.shared().client(
+                interceptors.toArray(software.amazon.awssdk.core.interceptor.ExecutionInterceptor[]::new)), table);
+        RecordingBackoff backoff = new RecordingBackoff(retriesGranted);
+        processor = new StreamProcessor(failing, failing, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)), backoff);
+        return backoff;
+    }
+
+    /** Grants a number of retries and records them, without sleeping. */
+    private static final class RecordingBackoff extends Backoff {
+        final List<Integer> retries = new ArrayList<>();
+        private final int granted;
+
+        RecordingBackoff(int granted) {
+            super(java.time.Clock.systemUTC());
+            this.granted = granted;
+        }
+
+        @Override
+        public boolean await(int retry, Instant deadline) {
+            if (retry > granted) {
+                return false;
+            }
+            retries.add(retry);
+            return true;
+        }
     }
 
     private Message say(String group, User sender, String text) {
