@@ -41,8 +41,8 @@ import com.cruddur.messaging.data.MessagesTable;
  * workload subnets, fed by the messages table's stream through an event source mapping on its
  * {@value #ALIAS} alias (SnapStart needs a published version).
  *
- * <p>The mapping filters for message inserts and edits ({@code pk} beginning {@code MSG#}), so the
- * processor's own conversation-row writes never invoke it; it reports batch item failures, bisects
+ * <p>The mapping filters for message inserts, edits and deletions ({@code pk} beginning {@code MSG#}), so
+ * the processor's own conversation-row writes never invoke it; it reports batch item failures, bisects
  * failing batches, retries a bounded number of times and then parks the batch's description in an
  * encrypted, TLS-only SQS dead-letter queue. Alarms watch that queue, the iterator age and errors.
  *
@@ -132,7 +132,7 @@ public final class StreamProcessor extends Construct {
                 .bisectBatchOnError(true)
                 .reportBatchItemFailures(true)
                 .onFailure(new SqsDlq(deadLetterQueue))
-                .filters(List.of(FilterCriteria.filter(messageInsertsAndEdits())))
+                .filters(List.of(FilterCriteria.filter(messageInsertsAndEdits()), FilterCriteria.filter(messageDeletions())))
                 .build();
 
         alarms(props);
@@ -155,6 +155,14 @@ public final class StreamProcessor extends Construct {
         Map<String, Object> pattern = new TreeMap<>();
         pattern.put("eventName", FilterRule.or("INSERT", "MODIFY"));
         pattern.put("dynamodb", Map.of("NewImage", Map.of(MessagesTable.PARTITION_KEY, Map.of("S", FilterRule.beginsWith("MSG#")))));
+        return pattern;
+    }
+
+    /** REMOVE of an item whose pk begins with MSG#: a NEW_IMAGE stream carries only its keys, so the filter matches those. */
+    private static Map<String, Object> messageDeletions() {
+        Map<String, Object> pattern = new TreeMap<>();
+        pattern.put("eventName", FilterRule.or("REMOVE"));
+        pattern.put("dynamodb", Map.of("Keys", Map.of(MessagesTable.PARTITION_KEY, Map.of("S", FilterRule.beginsWith("MSG#")))));
         return pattern;
     }
 

@@ -128,13 +128,17 @@ class StreamProcessorStackTest {
     }
 
     @Test
-    void mappingOnlyDeliversMessageInsertsAndEditsSoOwnRowWritesNeverInvokeIt() throws JsonProcessingException {
-        Capture pattern = new Capture();
+    void mappingOnlyDeliversMessageInsertsEditsAndDeletionsSoOwnRowWritesNeverInvokeIt() throws JsonProcessingException {
+        Capture changes = new Capture();
+        Capture deletions = new Capture();
         devTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
-                "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern", pattern)))));
+                "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern", changes), Map.of("Pattern", deletions)))));
         assertEquals(Map.of("eventName", List.of("INSERT", "MODIFY"),
                         "dynamodb", Map.of("NewImage", Map.of("pk", Map.of("S", List.of(Map.of("prefix", "MSG#")))))),
-                new ObjectMapper().readValue(pattern.asString(), Map.class));
+                new ObjectMapper().readValue(changes.asString(), Map.class));
+        assertEquals(Map.of("eventName", List.of("REMOVE"),
+                        "dynamodb", Map.of("Keys", Map.of("pk", Map.of("S", List.of(Map.of("prefix", "MSG#")))))),
+                new ObjectMapper().readValue(deletions.asString(), Map.class), "a REMOVE carries only its keys");
     }
 
     @Test

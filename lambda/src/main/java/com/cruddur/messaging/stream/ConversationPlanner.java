@@ -49,19 +49,46 @@ public final class ConversationPlanner {
      * planned for.
      */
     public static List<RowChange> plan(NewMessage newest, List<Map<String, AttributeValue>> rowsOfGroup) {
-        Map<String, List<Map<String, AttributeValue>>> rowsByMember = rowsOfGroup.stream()
-                .filter(ConversationPlanner::isConversationRow)
-                .collect(Collectors.groupingBy(row -> Items.string(row, Items.PK), LinkedHashMap::new, Collectors.toList()));
         List<RowChange> changes = new ArrayList<>();
-        rowsByMember.values().forEach(rows -> {
-            List<Map<String, AttributeValue>> sorted = rows.stream().sorted(BY_INSTANT.reversed()).toList();
-            Map<String, AttributeValue> current = sorted.get(0);
+        byMember(rowsOfGroup).forEach(rows -> {
+            Map<String, AttributeValue> current = rows.get(0);
             if (instantOf(current).isBefore(newest.at())) {
                 changes.add(new RowChange.Move(Items.key(current), movedTo(current, newest)));
             }
-            sorted.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
+            rows.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
         });
         return changes;
+    }
+
+    /**
+     * The changes that make every member's row show exactly {@code target} (the conversation's newest message as
+     * the table holds it now): after an edit or a deletion a row may move back in time, or keep its key and take
+     * the new text. Duplicates are removed as in {@link #plan}.
+     */
+    public static List<RowChange> planTo(NewMessage target, List<Map<String, AttributeValue>> rowsOfGroup) {
+        List<RowChange> changes = new ArrayList<>();
+        byMember(rowsOfGroup).forEach(rows -> {
+            Map<String, AttributeValue> current = rows.get(0);
+            if (!instantOf(current).equals(target.at())) {
+                changes.add(new RowChange.Move(Items.key(current), movedTo(current, target)));
+            } else if (!target.text().equals(current.get(Items.MESSAGE) == null ? null : current.get(Items.MESSAGE).s())) {
+                Map<String, AttributeValue> rewritten = new LinkedHashMap<>(current);
+                rewritten.put(Items.MESSAGE, Items.s(target.text()));
+                changes.add(new RowChange.Rewrite(rewritten));
+            }
+            rows.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
+        });
+        return changes;
+    }
+
+    /** Each member's rows of the group, newest (by instant) first; only GRP# items count. */
+    private static List<List<Map<String, AttributeValue>>> byMember(List<Map<String, AttributeValue>> rowsOfGroup) {
+        return rowsOfGroup.stream()
+                .filter(ConversationPlanner::isConversationRow)
+                .collect(Collectors.groupingBy(row -> Items.string(row, Items.PK), LinkedHashMap::new, Collectors.toList()))
+                .values().stream()
+                .map(rows -> rows.stream().sorted(BY_INSTANT.reversed()).toList())
+                .toList();
     }
 
     /** True for an item in a member's partition ({@code GRP#...}); message items and anything else are never changed. */

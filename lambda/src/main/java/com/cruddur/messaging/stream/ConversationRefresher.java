@@ -2,10 +2,12 @@ package com.cruddur.messaging.stream;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.cruddur.messaging.contract.Items;
 import com.cruddur.messaging.contract.Keys;
@@ -55,43 +57,59 @@ public final class ConversationRefresher {
 
     /** Moves the rows of {@code newest}'s conversation to it, waiting out transient failures until {@code deadline}. */
     public void refresh(NewMessage newest, Instant deadline) {
+        converge(newest.groupUuid(), List.of(newest.senderUuid()), deadline, rows -> ConversationPlanner.plan(newest, rows));
+    }
+
+    /**
+     * After an edit or a deletion: makes the rows show the conversation's newest message as the table holds it
+     * now (its current text; the previous message if the shown one was deleted). Reading the table rather than
+     * the record's image keeps replayed and reordered edits and deletions harmless. Nothing changes when no
+     * message remains.
+     */
+    public void recheck(String groupUuid, Collection<String> senders, Instant deadline) {
+        converge(groupUuid, senders, deadline,
+                rows -> store.newestMessage(groupUuid).map(target -> ConversationPlanner.planTo(target, rows)).orElse(List.of()));
+    }
+
+    private void converge(String groupUuid, Collection<String> senders, Instant deadline,
+                          Function<List<Map<String, AttributeValue>>, List<RowChange>> planner) {
         List<Map<String, AttributeValue>> rows = null;
         int staleAttempts = 0;
         for (int transientRetries = 0; ; ) {
             try {
                 if (rows == null) {
-                    rows = withEveryMember(newest, index.rowsOf(newest.groupUuid()));
+                    rows = withEveryMember(groupUuid, senders, index.rowsOf(groupUuid));
                 }
-                List<RowChange> changes = ConversationPlanner.plan(newest, rows);
+                List<RowChange> changes = planner.apply(rows);
                 if (!changes.isEmpty()) {
-                    store.apply(newest.groupUuid(), changes);
+                    store.apply(groupUuid, changes);
                 }
                 return;
             } catch (TransactionCanceledException e) {
                 switch (classify(e)) {
                     case STALE -> {
                         if (++staleAttempts == MAX_STALE_ATTEMPTS) {
-                            throw new IllegalStateException("conversation rows of group " + newest.groupUuid()
+                            throw new IllegalStateException("conversation rows of group " + groupUuid
                                     + " kept changing under " + MAX_STALE_ATTEMPTS + " attempts: " + reasons(e), e);
                         }
-                        rows = store.currentRows(newest.groupUuid(), memberPartitions(rows));
+                        rows = store.currentRows(groupUuid, memberPartitions(rows));
                     }
-                    case TRANSIENT -> waitOrGiveUp(++transientRetries, deadline, newest, reasons(e), e);
-                    case INVALID -> throw new IllegalStateException("DynamoDB rejected the row changes of group " + newest.groupUuid()
+                    case TRANSIENT -> waitOrGiveUp(++transientRetries, deadline, groupUuid, reasons(e), e);
+                    case INVALID -> throw new IllegalStateException("DynamoDB rejected the row changes of group " + groupUuid
                             + " as invalid; retrying cannot help: " + reasons(e), e);
                 }
             } catch (AwsServiceException e) {
                 if (!isThrottling(e)) {
                     throw e;
                 }
-                waitOrGiveUp(++transientRetries, deadline, newest, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode(), e);
+                waitOrGiveUp(++transientRetries, deadline, groupUuid, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode(), e);
             }
         }
     }
 
-    private void waitOrGiveUp(int retry, Instant deadline, NewMessage newest, String reasons, RuntimeException cause) {
+    private void waitOrGiveUp(int retry, Instant deadline, String groupUuid, String reasons, RuntimeException cause) {
         if (!backoff.await(retry, deadline)) {
-            throw new IllegalStateException("conversation rows of group " + newest.groupUuid() + " still throttled or conflicting after "
+            throw new IllegalStateException("conversation rows of group " + groupUuid + " still throttled or conflicting after "
                     + retry + " tries, and the invocation is out of time; Lambda retries the record: " + reasons, cause);
         }
     }
@@ -115,22 +133,22 @@ public final class ConversationRefresher {
     }
 
     /** {@code rows}, or a consistent read of every member partition they (and the sender) name, if some are missing. */
-    private List<Map<String, AttributeValue>> withEveryMember(NewMessage newest, List<Map<String, AttributeValue>> rows) {
+    private List<Map<String, AttributeValue>> withEveryMember(String groupUuid, Collection<String> senders, List<Map<String, AttributeValue>> rows) {
         // Each read can name a partition the previous one did not (the sender's row names the other member): two members, two rounds.
         for (int round = 0; round < 2; round++) {
-            Set<String> named = namedPartitions(newest, rows);
+            Set<String> named = namedPartitions(senders, rows);
             if (memberPartitions(rows).containsAll(named)) {
                 return rows;
             }
-            rows = store.currentRows(newest.groupUuid(), named);
+            rows = store.currentRows(groupUuid, named);
         }
         return rows;
     }
 
-    /** The partitions the rows live in plus those the sender and each row's other member point at (well-formed uuids only). */
-    private static Set<String> namedPartitions(NewMessage newest, List<Map<String, AttributeValue>> rows) {
+    /** The partitions the rows live in plus those the senders and each row's other member point at (well-formed uuids only). */
+    private static Set<String> namedPartitions(Collection<String> senders, List<Map<String, AttributeValue>> rows) {
         Set<String> partitions = memberPartitions(rows);
-        List<String> members = new ArrayList<>(List.of(newest.senderUuid()));
+        List<String> members = new ArrayList<>(senders);
         rows.stream().filter(ConversationPlanner::isConversationRow)
                 .forEach(row -> members.add(row.containsKey(Items.USER_UUID) ? row.get(Items.USER_UUID).s() : null));
         members.stream().filter(Keys::isUuid).forEach(member -> partitions.add(Keys.conversationsOf(member)));

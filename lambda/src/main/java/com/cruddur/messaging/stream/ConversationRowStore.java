@@ -1,17 +1,26 @@
 package com.cruddur.messaging.stream;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.cruddur.messaging.contract.Items;
+import com.cruddur.messaging.contract.Keys;
+import com.cruddur.messaging.contract.MessageText;
+import com.cruddur.messaging.contract.Timestamps;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -27,6 +36,14 @@ public final class ConversationRowStore implements ConversationIndex {
 
     private static final String ROW_EXISTS = "attribute_exists(#pk)";
     private static final String KEY_FREE_OR_SAME_GROUP = "attribute_not_exists(#pk) OR #group = :group";
+    private static final String ROW_OF_GROUP = "attribute_exists(#pk) AND #group = :group";
+    /**
+     * How far the instant of a sort key can lie from its digits read as UTC: Java accepts offsets up to
+     * +-18:00. Scanning a partition newest-first in string order, once the digits of the last key read are
+     * this much (and a second) older than the newest instant found, no key further on can name a newer instant.
+     */
+    static final Duration WIDEST_OFFSET = Duration.ofHours(18).plusSeconds(1);
+    static final int MESSAGE_PAGE = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -65,6 +82,63 @@ public final class ConversationRowStore implements ConversationIndex {
     }
 
     /**
+     * The conversation's newest message by instant, as the table holds it now (a consistent read), or empty
+     * if none remains. Keys in other offset forms do not sort in time order, so it reads newest-first until
+     * no unread key can be newer ({@link #WIDEST_OFFSET}); keys that are no date-time are passed over.
+     */
+    public Optional<NewMessage> newestMessage(String groupUuid) {
+        NewMessage newest = null;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(tableName)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Items.PK))
+                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.messagesOf(groupUuid))))
+                    .scanIndexForward(false)
+                    .limit(MESSAGE_PAGE);
+            if (startKey != null) {
+                request.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamoDb.query(request.build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                Optional<NewMessage> message = asMessage(groupUuid, item);
+                if (message.isPresent() && (newest == null || message.get().at().isAfter(newest.at()))) {
+                    newest = message.get();
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            Instant newestSoFar = newest == null ? null : newest.at();
+            if (startKey != null && newestSoFar != null
+                    && digitsAsUtc(startKey).map(last -> last.plus(WIDEST_OFFSET).isBefore(newestSoFar)).orElse(false)) {
+                startKey = null;
+            }
+        } while (startKey != null);
+        return Optional.ofNullable(newest);
+    }
+
+    private static Optional<NewMessage> asMessage(String groupUuid, Map<String, AttributeValue> item) {
+        try {
+            String sk = Items.string(item, Items.SK);
+            AttributeValue sender = item.get(Items.USER_UUID);
+            return Optional.of(new NewMessage(groupUuid, sk, Timestamps.parse(sk), MessageText.require(Items.string(item, Items.MESSAGE)),
+                    sender == null || sender.s() == null ? "" : sender.s(), ""));
+        } catch (IllegalArgumentException notAMessage) {
+            return Optional.empty();
+        }
+    }
+
+    /** The sort key's date and time digits read as if they were UTC, whatever its offset. */
+    private static Optional<Instant> digitsAsUtc(Map<String, AttributeValue> key) {
+        try {
+            return Optional.of(OffsetDateTime.parse(Items.string(key, Items.SK)).toLocalDateTime().toInstant(ZoneOffset.UTC));
+        } catch (RuntimeException notADateTime) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Applies all of a group's changes atomically; throws {@code TransactionCanceledException} if any condition
      * fails. Refuses, before writing anything, a change to an item that is not a conversation row: the
      * processor never writes or deletes a message.
@@ -83,6 +157,14 @@ public final class ConversationRowStore implements ConversationIndex {
                         .tableName(tableName)
                         .item(move.to())
                         .conditionExpression(KEY_FREE_OR_SAME_GROUP)
+                        .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
+                        .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
+                        .build()).build());
+            } else if (change instanceof RowChange.Rewrite rewrite) {
+                writes.add(TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tableName)
+                        .item(rewrite.image())
+                        .conditionExpression(ROW_OF_GROUP)
                         .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
                         .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
                         .build()).build());

@@ -22,6 +22,14 @@ public sealed interface RowChange {
         }
     }
 
+    /** The row at {@code image}'s key keeps its key and gets this image: the shown message was edited. */
+    record Rewrite(Map<String, AttributeValue> image) implements RowChange {
+        @Override
+        public List<Map<String, AttributeValue>> touched() {
+            return List.of(image);
+        }
+    }
+
     /** A second row of the same member and conversation (left by a non-atomic writer) is removed. */
     record RemoveDuplicate(Map<String, AttributeValue> key) implements RowChange {
         @Override

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Changed;
 import com.cruddur.messaging.stream.StreamRecordClassifier.Classified;
 import com.cruddur.messaging.stream.StreamRecordClassifier.Malformed;
 import com.cruddur.messaging.stream.StreamRecordClassifier.Relevant;
@@ -94,12 +97,15 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<String> failed = new ArrayList<>();
         Map<String, List<NewMessage>> messagesByGroup = new LinkedHashMap<>();
+        Map<String, List<String>> changesByGroup = new LinkedHashMap<>();
         int ignored = 0;
 
         for (DynamodbStreamRecord record : records) {
             Classified classified = StreamRecordClassifier.classify(record);
             if (classified instanceof Relevant relevant) {
                 messagesByGroup.computeIfAbsent(relevant.message().groupUuid(), group -> new ArrayList<>()).add(relevant.message());
+            } else if (classified instanceof Changed changed) {
+                changesByGroup.computeIfAbsent(changed.groupUuid(), group -> new ArrayList<>()).add(changed.sequenceNumber());
             } else if (classified instanceof Malformed malformed) {
                 log.log("ERROR", "malformed_record", fields("sequenceNumber", malformed.sequenceNumber(), "reason", malformed.reason(),
                         "pk", malformed.pk(), "sk", malformed.sk(), "eventName", malformed.eventName(),
@@ -112,7 +118,10 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
 
         List<Callable<List<String>>> groups = new ArrayList<>();
         Instant deadline = deadline(context);
-        messagesByGroup.forEach((group, messages) -> groups.add(() -> refreshGroup(group, messages, deadline)));
+        Set<String> touchedGroups = new LinkedHashSet<>(messagesByGroup.keySet());
+        touchedGroups.addAll(changesByGroup.keySet());
+        touchedGroups.forEach(group -> groups.add(() -> refreshGroup(group, messagesByGroup.getOrDefault(group, List.of()),
+                changesByGroup.getOrDefault(group, List.of()), deadline)));
         try {
             // invokeAll keeps the groups' order, so the reported failures are in record order as before.
             for (Future<List<String>> groupFailures : GROUP_WORKERS.invokeAll(groups)) {
@@ -125,34 +134,37 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
             throw new IllegalStateException("refreshing a conversation failed unexpectedly", e.getCause());
         }
 
-        log.log("INFO", "batch_processed", fields("records", records.size(), "groups", messagesByGroup.size(),
+        log.log("INFO", "batch_processed", fields("records", records.size(), "groups", touchedGroups.size(),
                 "ignored", ignored, "failed", failed.size(), "durationMs", (System.nanoTime() - started) / 1_000_000));
         return StreamsEventResponse.builder()
                 .withBatchItemFailures(failed.stream().map(sequence -> BatchItemFailure.builder().withItemIdentifier(sequence).build()).toList())
                 .build();
     }
 
-    /** Moves one conversation's rows to its newest message; returns the sequence numbers to report if that fails. */
-    private List<String> refreshGroup(String group, List<NewMessage> messages, Instant deadline) {
+    /**
+     * Moves one conversation's rows to its newest message (re-read from the table when the batch edited or
+     * deleted one of its messages); returns the sequence numbers to report if that fails.
+     */
+    private List<String> refreshGroup(String group, List<NewMessage> messages, List<String> changes, Instant deadline) {
         try {
-            refresher.refresh(ConversationPlanner.newestPerGroup(messages).get(group), deadline);
+            if (changes.isEmpty()) {
+                refresher.refresh(ConversationPlanner.newestPerGroup(messages).get(group), deadline);
+            } else {
+                refresher.recheck(group, messages.stream().map(NewMessage::senderUuid).toList(), deadline);
+            }
             return List.of();
         } catch (RuntimeException e) {
             List<String> failed = new ArrayList<>();
-            for (NewMessage message : messages) {
-                log.log("ERROR", "group_failed", fields("sequenceNumber", message.sequenceNumber(),
-                        "messageGroupUuid", group, "reason", String.valueOf(e.getMessage())));
-                failed.add(message.sequenceNumber());
+            messages.forEach(message -> failed.add(message.sequenceNumber()));
+            failed.addAll(changes);
+            for (String sequenceNumber : failed) {
+                log.log("ERROR", "group_failed", fields("sequenceNumber", sequenceNumber, "messageGroupUuid", group,
+                        "reason", String.valueOf(e.getMessage())));
             }
             return failed;
         }
     }
 
-    /**
-     * SnapStart: a real round trip before the snapshot, so classes, TLS and the connection pool are warm after
-     * restore. A failure here would fail the version publish and with it the deploy, so an error or a throttle
-     * is logged and the snapshot is taken unprimed: the first invocation after restore then pays the warm-up.
-     */
     /** Until when transient failures are waited out: the invocation's remaining time less a margin to report the batch. */
     private static Instant deadline(Context context) {
         Duration remaining = context == null ? DEFAULT_TIME : Duration.ofMillis(context.getRemainingTimeInMillis());

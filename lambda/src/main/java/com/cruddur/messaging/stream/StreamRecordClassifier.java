@@ -18,10 +18,18 @@ import com.cruddur.messaging.contract.Timestamps;
 public final class StreamRecordClassifier {
 
     /** The outcome for one record. */
-    public sealed interface Classified permits Relevant, Ignored, Malformed {
+    public sealed interface Classified permits Relevant, Changed, Ignored, Malformed {
     }
 
+    /** A new message: rows move forward to it if it is the newest. */
     public record Relevant(NewMessage message) implements Classified {
+    }
+
+    /**
+     * An edit (MODIFY) or deletion (REMOVE) of a message of {@code groupUuid}: the rows must show whatever is
+     * now the conversation's newest message, read from the table (a stream record's image can be stale on replay).
+     */
+    public record Changed(String groupUuid, String sequenceNumber) implements Classified {
     }
 
     public record Ignored(String why) implements Classified {
@@ -42,7 +50,7 @@ public final class StreamRecordClassifier {
         String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
         String eventName = record.getEventName();
         if ("REMOVE".equals(eventName)) {
-            return new Ignored("REMOVE");
+            return removed(record, sequenceNumber);
         }
         if (!"INSERT".equals(eventName) && !"MODIFY".equals(eventName)) {
             return malformed(record, "eventName " + eventName + " is not INSERT, MODIFY or REMOVE");
@@ -61,7 +69,27 @@ public final class StreamRecordClassifier {
             Instant at = Timestamps.parse(createdAt);
             String text = MessageText.require(string(image, Items.MESSAGE));
             String sender = string(image, Items.USER_UUID);
+            if ("MODIFY".equals(eventName)) {
+                return new Changed(groupUuid, sequenceNumber);
+            }
             return new Relevant(new NewMessage(groupUuid, createdAt, at, text, sender == null ? "" : sender, sequenceNumber));
+        } catch (IllegalArgumentException e) {
+            return malformed(record, e.getMessage());
+        }
+    }
+
+    /** A deleted message (its keys only: the stream carries no old image) is a change of its conversation; anything else is no message. */
+    private static Classified removed(DynamodbStreamRecord record, String sequenceNumber) {
+        Map<String, AttributeValue> keys = record.getDynamodb() == null ? null : record.getDynamodb().getKeys();
+        String pk = keys == null ? null : string(keys, Items.PK);
+        if (pk == null || !pk.startsWith(Keys.MESSAGE_PREFIX)) {
+            return new Ignored("REMOVE of no message");
+        }
+        if (sequenceNumber == null) {
+            return malformed(record, "REMOVE record has no SequenceNumber");
+        }
+        try {
+            return new Changed(Keys.messageGroupOf(pk), sequenceNumber);
         } catch (IllegalArgumentException e) {
             return malformed(record, e.getMessage());
         }

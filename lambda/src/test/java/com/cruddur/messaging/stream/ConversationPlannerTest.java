@@ -121,6 +121,25 @@ class ConversationPlannerTest {
     }
 
     @Test
+    void planToMovesARowBackInTimeWhenTheShownMessageIsGone() {
+        List<RowChange> changes = ConversationPlanner.planTo(message(GROUP, T1, "the one before", 0), List.of(row(ANDREW, BAYKO, T2, "deleted")));
+
+        RowChange.Move move = assertInstanceOf(RowChange.Move.class, changes.get(0));
+        assertEquals(key(ANDREW, T2), move.from());
+        assertEquals(T1, move.to().get(Items.SK).s());
+        assertEquals("the one before", move.to().get(Items.MESSAGE).s());
+    }
+
+    @Test
+    void planToRewritesTheTextOfARowAlreadyOnTheEditedMessage() {
+        List<RowChange> changes = ConversationPlanner.planTo(message(GROUP, T2, "edited", 0), List.of(row(ANDREW, BAYKO, T2, "draft")));
+
+        RowChange.Rewrite rewrite = assertInstanceOf(RowChange.Rewrite.class, changes.get(0));
+        assertEquals(Items.item(new ConversationRow(ANDREW.uuid(), GROUP, T2, "edited", BAYKO)), rewrite.image());
+        assertEquals(List.of(), ConversationPlanner.planTo(message(GROUP, T2, "draft", 0), List.of(row(ANDREW, BAYKO, T2, "draft"))));
+    }
+
+    @Test
     void noRowsMeanNoChanges() {
         assertEquals(List.of(), ConversationPlanner.plan(message(GROUP, T2, "hi", 1), List.of()));
     }

@@ -339,6 +339,68 @@ class StreamProcessorTest {
     }
 
     @Test
+    void editOfTheShownMessageReachesBothRowsAndAReplayedOlderEditDoesNotUndoIt() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message shown = say(group, BAYKO, "first draft");
+        process(inserts(List.of(shown)));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> draft = Items.item(shown);
+        Message edited = new Message(group, shown.messageUuid(), shown.createdAt(), "edited text", BAYKO);
+        dynamoDb.putItem(b -> b.tableName(table).item(Items.item(edited)));
+
+        process(StreamEvents.batch(List.of(StreamEvents.record("MODIFY", next(), StreamEvents.toEventImage(Items.item(edited))))));
+        assertBothRowsOn(edited, ANDREW, BAYKO);
+
+        process(StreamEvents.batch(List.of(StreamEvents.record("MODIFY", next(), StreamEvents.toEventImage(draft)))));
+        assertBothRowsOn(edited, ANDREW, BAYKO);
+    }
+
+    @Test
+    void deletionOfTheShownMessageMovesBothRowsBackToTheNewestThatRemainsAndAReplayIsANoOp() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message previous = say(group, ANDREW, "previous");
+        Message shown = say(group, BAYKO, "regretted");
+        process(inserts(List.of(previous, shown)));
+        dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(Items.item(shown))));
+        DynamodbStreamRecord removal = removal(shown);
+
+        StreamsEventResponse response = process(StreamEvents.batch(List.of(removal)));
+        assertEquals(List.of(), identifiers(response));
+        assertBothRowsOn(previous, ANDREW, BAYKO);
+
+        Message later = say(group, BAYKO, "a new message");
+        process(inserts(List.of(later)));
+        process(StreamEvents.batch(List.of(removal)));
+        assertBothRowsOn(later, ANDREW, BAYKO);
+    }
+
+    @Test
+    void deletionOfAMessageTheRowsDoNotShowChangesNoRow() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message older = say(group, ANDREW, "older");
+        Message shown = say(group, BAYKO, "shown");
+        process(inserts(List.of(older, shown)));
+        dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(Items.item(older))));
+
+        process(StreamEvents.batch(List.of(removal(older))));
+
+        assertBothRowsOn(shown, ANDREW, BAYKO);
+    }
+
+    @Test
+    void afterADeletionTheNewestRemainingIsFoundByInstantWhateverTheOffsets() {
+        String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
+        Message at1830 = sayAs(group, BAYKO, "18:30 UTC", "2026-11-24T18:30:00.000000+00:00");
+        Message at1804 = sayAs(group, ANDREW, "18:04 UTC, sorts after 18:30", "2026-11-24T19:04:00+01:00");
+        Message at1900 = sayAs(group, BAYKO, "19:00 UTC, then deleted", "2026-11-24T19:00:00.000000+00:00");
+        process(inserts(List.of(at1830, at1804, at1900)));
+        dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(Items.item(at1900))));
+
+        process(StreamEvents.batch(List.of(removal(at1900))));
+
+        assertBothRowsOn(at1830, ANDREW, BAYKO);
+    }
+
+    @Test
     void throttledTransactionsAreWaitedOutWithBackoffAndNothingIsReported() {
         FailFirst throttled = new FailFirst("TransactWriteItems", 5, FailFirst.cancelled("ThrottlingError", "None", "None", "None"));
         RecordingBackoff backoff = useFailingClient(throttled, 100);
@@ -474,6 +536,14 @@ class StreamProcessorTest {
                 rows.of(memberA.uuid(), newest.groupUuid()));
         assertEquals(List.of(new ConversationRow(memberB.uuid(), newest.groupUuid(), at, newest.text(), memberA)),
                 rows.of(memberB.uuid(), newest.groupUuid()));
+    }
+
+    /** The REMOVE record of a deleted message: its keys only, as a NEW_IMAGE stream carries it. */
+    private DynamodbStreamRecord removal(Message message) {
+        DynamodbStreamRecord record = StreamEvents.record("REMOVE", next(), null);
+        record.getDynamodb().setKeys(Map.of("pk", new AttributeValue().withS("MSG#" + message.groupUuid()),
+                "sk", new AttributeValue().withS(message.createdAt())));
+        return record;
     }
 
     /** A message put as another writer puts it: its sort key written in {@code sortKey}'s form. */

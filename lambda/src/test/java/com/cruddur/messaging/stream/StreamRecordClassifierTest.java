@@ -10,6 +10,7 @@ import java.util.List;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.cruddur.messaging.stream.StreamRecordClassifier.Changed;
 import com.cruddur.messaging.stream.StreamRecordClassifier.Ignored;
 import com.cruddur.messaging.stream.StreamRecordClassifier.Malformed;
 import com.cruddur.messaging.stream.StreamRecordClassifier.Relevant;
@@ -50,7 +51,7 @@ class StreamRecordClassifierTest {
     }
 
     @Test
-    void removeIsIgnored() {
+    void removeOfAConversationRowIsIgnored() {
         assertInstanceOf(Ignored.class, StreamRecordClassifier.classify(records.get(1)));
     }
 
@@ -71,8 +72,17 @@ class StreamRecordClassifierTest {
     }
 
     @Test
-    void modifiedMessageIsRelevant() {
-        assertInstanceOf(Relevant.class, StreamRecordClassifier.classify(records.get(4)));
+    void editedMessageIsAChangeOfItsConversation() {
+        assertEquals(new Changed(GROUP, "000000000000000000105"), StreamRecordClassifier.classify(records.get(4)));
+    }
+
+    @Test
+    void deletedMessageIsAChangeOfItsConversationFromItsKeysAlone() {
+        DynamodbStreamRecord removed = records.get(0).clone();
+        removed.setEventName("REMOVE");
+        removed.setDynamodb(records.get(0).getDynamodb().clone().withNewImage(null));
+
+        assertEquals(new Changed(GROUP, "000000000000000000101"), StreamRecordClassifier.classify(removed));
     }
 
     @Test

@@ -116,6 +116,20 @@ class LocalModeTest {
     }
 
     @Test
+    void deletingTheNewestMessageMovesBothRowsBackThroughTheDeployedProcessor() {
+        start(TestTemplates.freePort(), true, null);
+        MessagesRepository repository = backend();
+        Message first = repository.createConversation(YAYA, LORE, "hi Lore");
+        Message reply = repository.createMessage(first.groupUuid(), LORE, "sent by mistake");
+        awaitRows(YAYA, LORE, first.groupUuid(), reply);
+
+        running.dynamoDb().deleteItem(b -> b.tableName("cruddur-messages").key(com.cruddur.messaging.contract.Items.key(
+                com.cruddur.messaging.contract.Items.item(reply))));
+
+        awaitRows(YAYA, LORE, first.groupUuid(), first);
+    }
+
+    @Test
     void noSeedStartsWithAnEmptyTable() {
         start(TestTemplates.freePort(), true, null);
         assertEquals(0, running.dynamoDb().scan(b -> b.tableName("cruddur-messages")).count());

@@ -34,7 +34,7 @@ class StageTemplatesTest {
     }
 
     @Test
-    void mappingCarriesTheDeployedBatchingRetriesAndFilter() {
+    void mappingCarriesTheDeployedBatchingRetriesAndFilters() {
         StreamMapping mapping = dev.streamMapping();
         assertEquals(100, mapping.batchSize());
         assertEquals(Duration.ZERO, mapping.batchingWindow());
@@ -43,7 +43,7 @@ class StageTemplatesTest {
         assertTrue(mapping.reportBatchItemFailures());
         assertTrue(mapping.bisectOnError());
         assertEquals("TRIM_HORIZON", mapping.startingPosition());
-        assertEquals(1, mapping.filters().size());
+        assertEquals(2, mapping.filters().size(), "changes by NewImage, deletions by Keys");
     }
 
     @Test
