@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import com.cruddur.messaging.contract.Items;
@@ -48,11 +49,15 @@ public final class ConversationRefresher {
     private final ConversationIndex index;
     private final ConversationRowStore store;
     private final Backoff backoff;
+    private final BiConsumer<String, RowKeyCollision.Collision> collisions;
 
-    public ConversationRefresher(ConversationIndex index, ConversationRowStore store, Backoff backoff) {
+    /** {@code collisions} hears of every row that could not move because another conversation's row holds its key. */
+    public ConversationRefresher(ConversationIndex index, ConversationRowStore store, Backoff backoff,
+                                 BiConsumer<String, RowKeyCollision.Collision> collisions) {
         this.index = index;
         this.store = store;
         this.backoff = backoff;
+        this.collisions = collisions;
     }
 
     /** Moves the rows of {@code newest}'s conversation to it, waiting out transient failures until {@code deadline}. */
@@ -74,17 +79,26 @@ public final class ConversationRefresher {
     private void converge(String groupUuid, Collection<String> senders, Instant deadline,
                           Function<List<Map<String, AttributeValue>>, List<RowChange>> planner) {
         List<Map<String, AttributeValue>> rows = null;
+        Set<String> collided = new LinkedHashSet<>();
         int staleAttempts = 0;
         for (int transientRetries = 0; ; ) {
             try {
                 if (rows == null) {
                     rows = withEveryMember(groupUuid, senders, index.rowsOf(groupUuid));
                 }
-                List<RowChange> changes = planner.apply(rows);
+                List<RowChange> changes = planner.apply(rows).stream()
+                        .filter(change -> change.touched().stream().noneMatch(item -> collided.contains(Items.string(item, Items.PK))))
+                        .toList();
                 if (!changes.isEmpty()) {
                     store.apply(groupUuid, changes);
                 }
                 return;
+            } catch (RowKeyCollision e) {
+                // A member whose row cannot take the key keeps its row where it is; the other members' rows still move.
+                for (RowKeyCollision.Collision collision : e.collisions()) {
+                    collisions.accept(groupUuid, collision);
+                    collided.add(collision.memberPartition());
+                }
             } catch (TransactionCanceledException e) {
                 switch (classify(e)) {
                     case STALE -> {

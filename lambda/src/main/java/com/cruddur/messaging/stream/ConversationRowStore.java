@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The DynamoDB edge of pattern E: reads conversation rows (through the GSI, or consistently from the
@@ -44,6 +45,8 @@ public final class ConversationRowStore implements ConversationIndex {
      */
     static final Duration WIDEST_OFFSET = Duration.ofHours(18).plusSeconds(1);
     static final int MESSAGE_PAGE = 100;
+    static final int MEMBER_ROWS_PAGE = 25;
+    static final int MEMBER_ROWS_READ = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -65,18 +68,37 @@ public final class ConversationRowStore implements ConversationIndex {
                 .build());
     }
 
-    /** The group's rows in the given members' partitions, read consistently from the table. */
+    /**
+     * The group's rows in the given members' partitions, read consistently from the table. A member may be in
+     * thousands of conversations, so each partition is read newest first and only until a page holds a row
+     * of the group, at most {@value #MEMBER_ROWS_READ} rows: the rows this is called for (a conversation the
+     * index has not seen yet, a row another writer just moved) are at the top of their partition.
+     */
     public List<Map<String, AttributeValue>> currentRows(String groupUuid, Collection<String> memberPartitions) {
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
         for (String pk : memberPartitions) {
-            rows.addAll(queryAll(QueryRequest.builder()
-                    .tableName(tableName)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression("#group = :group")
-                    .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
-                    .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":group", Items.s(groupUuid)))
-                    .build()));
+            Map<String, AttributeValue> startKey = null;
+            int read = 0;
+            List<Map<String, AttributeValue>> found = List.of();
+            do {
+                QueryRequest.Builder request = QueryRequest.builder()
+                        .tableName(tableName)
+                        .consistentRead(true)
+                        .keyConditionExpression("#pk = :pk")
+                        .filterExpression("#group = :group")
+                        .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
+                        .expressionAttributeValues(Map.of(":pk", Items.s(pk), ":group", Items.s(groupUuid)))
+                        .scanIndexForward(false)
+                        .limit(MEMBER_ROWS_PAGE);
+                if (startKey != null) {
+                    request.exclusiveStartKey(startKey);
+                }
+                QueryResponse page = dynamoDb.query(request.build());
+                read += page.scannedCount();
+                found = page.items();
+                rows.addAll(found);
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (found.isEmpty() && startKey != null && read < MEMBER_ROWS_READ);
         }
         return rows;
     }
@@ -172,7 +194,35 @@ public final class ConversationRowStore implements ConversationIndex {
                 writes.add(delete(duplicate.key()));
             }
         }
-        dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+        try {
+            dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+        } catch (TransactionCanceledException e) {
+            List<RowKeyCollision.Collision> collisions = collisions(groupUuid, writes, e);
+            throw collisions.isEmpty() ? e : new RowKeyCollision(collisions, e);
+        }
+    }
+
+    /**
+     * The moves whose new key is taken by another conversation's row of the same member (two conversations
+     * ending on the same instant): a failed condition on a put whose key holds a row of another group.
+     */
+    private List<RowKeyCollision.Collision> collisions(String groupUuid, List<TransactWriteItem> writes, TransactionCanceledException e) {
+        List<RowKeyCollision.Collision> collisions = new ArrayList<>();
+        if (!e.hasCancellationReasons()) {
+            return collisions;
+        }
+        for (int i = 0; i < Math.min(writes.size(), e.cancellationReasons().size()); i++) {
+            Put put = writes.get(i).put();
+            if (put == null || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(i).code())) {
+                continue;
+            }
+            Map<String, AttributeValue> occupant = dynamoDb.getItem(b -> b.tableName(tableName).key(Items.key(put.item())).consistentRead(true)).item();
+            AttributeValue otherGroup = occupant == null ? null : occupant.get(Items.MESSAGE_GROUP_UUID);
+            if (otherGroup != null && !groupUuid.equals(otherGroup.s())) {
+                collisions.add(new RowKeyCollision.Collision(put.item().get(Items.PK).s(), put.item().get(Items.SK).s(), otherGroup.s()));
+            }
+        }
+        return collisions;
     }
 
     private TransactWriteItem delete(Map<String, AttributeValue> key) {

@@ -87,7 +87,9 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
     /** With the backoff that waits out throttling, so tests can run it without waiting. */
     public StreamProcessor(ConversationIndex index, ConversationRowStore store, JsonLog log, Backoff backoff) {
         this.index = index;
-        this.refresher = new ConversationRefresher(index, store, backoff);
+        this.refresher = new ConversationRefresher(index, store, backoff, (group, collision) ->
+                log.log("WARN", "row_key_collision", fields("messageGroupUuid", group, "memberPartition", collision.memberPartition(),
+                        "sk", collision.sk(), "otherMessageGroupUuid", collision.otherGroupUuid())));
         this.log = log;
     }
 

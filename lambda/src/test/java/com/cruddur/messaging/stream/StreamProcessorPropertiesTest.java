@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -25,6 +31,7 @@ import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.support.FailFirst;
 import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.StreamEvents;
 import com.cruddur.messaging.support.TestClock;
@@ -36,59 +43,130 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * SPEC §3 invariants after any sequence of batches: random conversations and members, messages in
- * random order, replayed records, random batch boundaries and malformed records mixed in. After every
- * batch each member has exactly one row per conversation, on the newest message processed so far (so
- * a row never moves back), and exactly the malformed records are reported.
+ * SPEC §3 invariants after any sequence of batches: random conversations and members; messages keyed in
+ * any offset form (the same instants written as +00:00, +01:00, -05:00, Z, with and without a fraction),
+ * some tagged with {@code message_group_uuid} so they enter the index; edits and deletions of earlier
+ * messages; records in random order, replayed, in random batches, with malformed records mixed in; and
+ * transactions throttled or conflicting at random. After every batch each member has exactly one row per
+ * conversation, showing what the model says (the newest message delivered so far, or after an edit or
+ * deletion the newest message the table holds, by instant, in canonical form); exactly the malformed
+ * records are reported; and every message item is exactly as its writer left it.
  */
 class StreamProcessorPropertiesTest {
 
     private static final int USERS = 4;
     private static final Instant BASE = Instant.parse("2026-11-24T00:00:00Z");
+    private static final List<ZoneOffset> OFFSETS = List.of(ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(-5), ZoneOffset.ofHoursMinutes(5, 30));
 
-    private final DynamoDbClient dynamoDb = LocalDynamoDb.shared().client();
+    /** What datetime.isoformat() writes for an aware datetime with microseconds. */
+    private static final DateTimeFormatter PYTHON_ISOFORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+
     private final String table = LocalDynamoDb.shared().newMessagesTable();
-    private final ConversationRowStore store = new ConversationRowStore(dynamoDb, table);
-    private final StreamProcessor processor = new StreamProcessor(store, new JsonLog(new PrintStream(OutputStream.nullOutputStream())));
     private final AtomicLong sequence = new AtomicLong();
 
-    /** One generated message: which conversation, when (a slot; slots are made unique), who sends, whether it is replayed. */
-    record Step(int conversation, int slot, boolean fromFirstMember, boolean replayed, boolean malformedBefore, int batchBreak) {
+    /** What a step does: insert a message (tagged with its group or not), or edit or delete an earlier one. */
+    enum Action { INSERT, INSERT_TAGGED, EDIT, DELETE }
+
+    /** One generated step; {@code slot} picks a minute for an insert (instants are made unique) or the message to edit or delete. */
+    record Step(int conversation, int slot, boolean fromFirstMember, boolean replayed, boolean malformedBefore, int batchBreak, int form,
+                Action action) {
+    }
+
+    /** A message as the table holds it, with the record that announced it. */
+    private record Live(Message message, boolean tagged) {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item() {
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new LinkedHashMap<>(Items.item(message));
+            if (tagged) {
+                item.put(Items.MESSAGE_GROUP_UUID, Items.s(message.groupUuid()));
+            }
+            return item;
+        }
     }
 
     @Property(tries = 1000)
-    void invariantsHoldAfterEverySequenceOfBatches(@ForAll("conversationPairs") List<int[]> pairs, @ForAll("steps") List<Step> steps) {
+    void invariantsHoldAfterEverySequenceOfBatches(@ForAll("conversationPairs") List<int[]> pairs, @ForAll("steps") List<Step> steps,
+                                                   @ForAll("everyNthTransactionFails") int failEvery) {
+        TransientFailures transientFailures = new TransientFailures(failEvery);
+        DynamoDbClient dynamoDb = LocalDynamoDb.shared().client(transientFailures);
+        ConversationRowStore store = new ConversationRowStore(dynamoDb, table);
+        StreamProcessor processor = new StreamProcessor(store, store, new JsonLog(new PrintStream(OutputStream.nullOutputStream())),
+                new Backoff(Clock.systemUTC()) {
+                    @Override
+                    public boolean await(int retry, Instant deadline) {
+                        return retry <= 50;
+                    }
+                });
         List<User> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             users.add(new User(UUID.randomUUID().toString(), "User " + i, "user" + i));
         }
         TestClock clock = new TestClock(BASE);
-        MessagesRepository repository = new MessagesRepository(dynamoDb, table, clock);
-        List<Message> firsts = new ArrayList<>();
+        MessagesRepository repository = new MessagesRepository(LocalDynamoDb.shared().client(), table, clock);
+        List<String> groups = new ArrayList<>();
+        Map<String, List<Live>> live = new HashMap<>();
+        Map<String, Live> shown = new HashMap<>();
         for (int i = 0; i < pairs.size(); i++) {
             clock.set(BASE.plusNanos(1000L * i));
-            firsts.add(repository.createConversation(users.get(pairs.get(i)[0]), users.get(pairs.get(i)[1]), "first " + i));
+            Message first = repository.createConversation(users.get(pairs.get(i)[0]), users.get(pairs.get(i)[1]), "first " + i);
+            groups.add(first.groupUuid());
+            live.put(first.groupUuid(), new ArrayList<>(List.of(new Live(first, false))));
+            shown.put(first.groupUuid(), new Live(first, false));
         }
 
+        // The table changes as the writers make them, all before the stream is processed: the table is ahead of the stream.
         List<List<DynamodbStreamRecord>> batches = new ArrayList<>(List.of(new ArrayList<>()));
+        Map<DynamodbStreamRecord, Live> inserted = new HashMap<>();
+        Set<DynamodbStreamRecord> changes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Set<String> malformed = new TreeSet<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            int conversation = step.conversation() % pairs.size();
-            User sender = users.get(pairs.get(conversation)[step.fromFirstMember() ? 0 : 1]);
-            // Unique instants for every message: slot minutes plus the step index in microseconds.
-            String createdAt = Timestamps.format(BASE.plusSeconds(60L + 60L * step.slot()).plusNanos(1000L * i));
-            Message message = new Message(firsts.get(conversation).groupUuid(), UUID.randomUUID().toString(), createdAt, "text " + i, sender);
+            String group = groups.get(step.conversation() % pairs.size());
+            List<Live> messages = live.get(group);
             List<DynamodbStreamRecord> batch = batches.get(batches.size() - 1);
             if (step.malformedBefore()) {
                 String sequenceNumber = next();
                 malformed.add(sequenceNumber);
-                batch.add(malformedRecord(sequenceNumber, message));
+                batch.add(malformedRecord(sequenceNumber, messages.get(0).message()));
             }
-            DynamodbStreamRecord record = StreamEvents.insert(next(), Items.item(message));
+            DynamodbStreamRecord record;
+            Action action = step.action() == Action.DELETE && messages.size() == 1 ? Action.INSERT : step.action();
+            switch (action) {
+                case EDIT -> {
+                    Live edited = messages.get(step.slot() % messages.size());
+                    Live now = new Live(new Message(group, edited.message().messageUuid(), edited.message().createdAt(), "edit " + i,
+                            edited.message().sender()), edited.tagged());
+                    messages.set(messages.indexOf(edited), now);
+                    dynamoDb.putItem(b -> b.tableName(table).item(now.item()));
+                    record = StreamEvents.record("MODIFY", next(), StreamEvents.toEventImage(now.item()));
+                    changes.add(record);
+                }
+                case DELETE -> {
+                    Live deleted = messages.remove(step.slot() % messages.size());
+                    dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(deleted.item())));
+                    record = StreamEvents.record("REMOVE", next(), null);
+                    record.getDynamodb().setKeys(Map.of(Items.PK, new AttributeValue().withS("MSG#" + group),
+                            Items.SK, new AttributeValue().withS(deleted.message().createdAt())));
+                    changes.add(record);
+                }
+                default -> {
+                    User sender = users.get(pairs.get(step.conversation() % pairs.size())[step.fromFirstMember() ? 0 : 1]);
+                    // Unique instants for every message: slot minutes plus the step index in microseconds, keyed in a random form.
+                    Instant at = BASE.plusSeconds(60L + 60L * step.slot()).plusNanos(1000L * i);
+                    Live message = new Live(new Message(group, UUID.randomUUID().toString(), written(at, step.form()), "text " + i, sender),
+                            action == Action.INSERT_TAGGED);
+                    messages.add(message);
+                    dynamoDb.putItem(b -> b.tableName(table).item(message.item()));
+                    record = StreamEvents.insert(next(), message.item());
+                    inserted.put(record, message);
+                }
+            }
             batch.add(record);
             if (step.replayed()) {
                 batch.add(record);
@@ -98,8 +176,6 @@ class StreamProcessorPropertiesTest {
             }
         }
 
-        Map<String, String> newestSoFar = new HashMap<>();
-        firsts.forEach(first -> newestSoFar.put(first.groupUuid(), first.createdAt() + "\u0000" + first.text()));
         for (List<DynamodbStreamRecord> batch : batches) {
             StreamsEventResponse response = processor.handleRequest(StreamEvents.batch(batch), null);
 
@@ -109,15 +185,15 @@ class StreamProcessorPropertiesTest {
             batch.stream().map(record -> record.getDynamodb().getSequenceNumber()).filter(malformed::contains).forEach(malformedInBatch::add);
             assertEquals(malformedInBatch, reported, "exactly the malformed records are reported");
 
-            batch.stream().filter(record -> !malformed.contains(record.getDynamodb().getSequenceNumber())).forEach(record -> {
-                Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-                String group = image.get(Items.PK).getS().substring(4);
-                String candidate = image.get(Items.SK).getS() + "\u0000" + image.get(Items.MESSAGE).getS();
-                newestSoFar.merge(group, candidate, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-            });
+            Set<String> changedGroups = new TreeSet<>();
+            batch.stream().filter(changes::contains).forEach(record -> changedGroups.add(record.getDynamodb().getKeys().get(Items.PK).getS().substring(4)));
+            batch.stream().filter(inserted::containsKey).map(inserted::get)
+                    .forEach(message -> shown.merge(message.message().groupUuid(), message, (a, b) -> instant(a).compareTo(instant(b)) >= 0 ? a : b));
+            changedGroups.forEach(group -> shown.put(group, live.get(group).stream().max(Comparator.comparing(StreamProcessorPropertiesTest::instant)).orElseThrow()));
             for (int i = 0; i < pairs.size(); i++) {
-                assertRowsOn(firsts.get(i).groupUuid(), users.get(pairs.get(i)[0]), users.get(pairs.get(i)[1]), newestSoFar.get(firsts.get(i).groupUuid()));
+                assertRowsOn(store, groups.get(i), users.get(pairs.get(i)[0]), users.get(pairs.get(i)[1]), shown.get(groups.get(i)).message());
             }
+            assertMessagesAsWritten(dynamoDb, live);
         }
     }
 
@@ -137,26 +213,62 @@ class StreamProcessorPropertiesTest {
                 Arbitraries.of(true, false),
                 Arbitraries.integers().between(0, 4).map(n -> n == 0),
                 Arbitraries.integers().between(0, 9).map(n -> n == 0),
-                Arbitraries.integers().between(0, 4)).as(Step::new);
+                Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 2 * OFFSETS.size() - 1),
+                Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(6, Arbitraries.just(Action.INSERT)),
+                        net.jqwik.api.Tuple.of(2, Arbitraries.just(Action.INSERT_TAGGED)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.EDIT)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.just(Action.DELETE)))).as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(25);
     }
 
-    private void assertRowsOn(String group, User first, User second, String newest) {
-        String[] parts = newest.split("\u0000");
+    /** 0: no transaction fails; n: every n-th TransactWriteItems is throttled or conflicts before it reaches DynamoDB Local. */
+    @Provide
+    Arbitrary<Integer> everyNthTransactionFails() {
+        return Arbitraries.of(0, 0, 2, 3);
+    }
+
+    /** {@code at} as a writer in some zone writes it: ISO with the fraction it needs (Z for UTC), or Python's six digits and offset. */
+    private static String written(Instant at, int form) {
+        OffsetDateTime local = at.atOffset(OFFSETS.get(form / 2));
+        return form % 2 == 0 ? local.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) : local.format(PYTHON_ISOFORMAT);
+    }
+
+    private static Instant instant(Live message) {
+        return Timestamps.parse(message.message().createdAt());
+    }
+
+    private static void assertRowsOn(ConversationRowStore store, String group, User first, User second, Message newest) {
+        String at = Timestamps.canonical(newest.createdAt());
         List<ConversationRow> expected = new ArrayList<>(List.of(
-                new ConversationRow(first.uuid(), group, parts[0], parts[1], second),
-                new ConversationRow(second.uuid(), group, parts[0], parts[1], first)));
-        List<ConversationRow> actual = new ArrayList<>(store.rowsOf(group).stream().map(Items::conversationRow).toList());
+                new ConversationRow(first.uuid(), group, at, newest.text(), second),
+                new ConversationRow(second.uuid(), group, at, newest.text(), first)));
+        List<ConversationRow> actual = new ArrayList<>(store.rowsOf(group).stream()
+                .filter(ConversationPlanner::isConversationRow).map(Items::conversationRow).toList());
         Comparator<ConversationRow> byOwner = Comparator.comparing(ConversationRow::ownerUuid);
         expected.sort(byOwner);
         actual.sort(byOwner);
         assertEquals(expected, actual, "rows of conversation " + group);
     }
 
+    /** No message item is lost or changed by the processor: the table's messages are exactly the writers' live ones. */
+    private void assertMessagesAsWritten(DynamoDbClient dynamoDb, Map<String, List<Live>> live) {
+        Map<String, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> expected = new TreeMap<>();
+        live.values().forEach(messages -> messages.forEach(message -> expected.put(message.message().messageUuid(), message.item())));
+        Map<String, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> actual = new TreeMap<>();
+        for (String group : live.keySet()) {
+            dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", Items.s("MSG#" + group))))
+                    .items().forEach(item -> actual.put(item.get(Items.MESSAGE_UUID).s(), item));
+        }
+        assertEquals(expected, actual, "message items as their writers left them");
+    }
+
     private static DynamodbStreamRecord malformedRecord(String sequenceNumber, Message message) {
         Map<String, AttributeValue> image = new LinkedHashMap<>(StreamEvents.toEventImage(Items.item(message)));
         switch ((int) (Long.parseLong(sequenceNumber) % 3)) {
-            case 0 -> image.put(Items.SK, new AttributeValue().withS("2026-11-24T10:00:00Z"));
+            case 0 -> image.put(Items.SK, new AttributeValue().withS("not a date-time"));
             case 1 -> image.remove(Items.MESSAGE);
             default -> image.put(Items.PK, new AttributeValue().withS("MSG#not-a-uuid"));
         }
@@ -165,5 +277,25 @@ class StreamProcessorPropertiesTest {
 
     private String next() {
         return StreamEvents.sequence(sequence.incrementAndGet());
+    }
+
+    /** Every n-th transaction is refused before it is sent: throttled or conflicting, alternately, as DynamoDB reports them. */
+    private static final class TransientFailures implements ExecutionInterceptor {
+        private final int every;
+        private final AtomicInteger transactions = new AtomicInteger();
+
+        TransientFailures(int every) {
+            this.every = every;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (every > 0 && "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+                int n = transactions.incrementAndGet();
+                if (n % every == 0) {
+                    throw FailFirst.cancelled(n % 2 == 0 ? "ThrottlingError" : "TransactionConflict", "None").get();
+                }
+            }
+        }
     }
 }

@@ -30,6 +30,7 @@ import com.cruddur.messaging.support.ConversationRowsInTable;
 import com.cruddur.messaging.support.FailFirst;
 import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
+import com.cruddur.messaging.support.ScannedItems;
 import com.cruddur.messaging.support.StreamEvents;
 import com.cruddur.messaging.support.TestClock;
 
@@ -398,6 +399,50 @@ class StreamProcessorTest {
         process(StreamEvents.batch(List.of(removal(at1900))));
 
         assertBothRowsOn(at1830, ANDREW, BAYKO);
+    }
+
+    @Test
+    void twoConversationsOfAMemberEndingOnTheSameInstantLeaveTheOtherRowMovedAndLogTheCollisionOnce() {
+        String withBayko = startConversation(ANDREW, BAYKO, "hello bayko").groupUuid();
+        String withLore = startConversation(ANDREW, LORE, "hello lore").groupUuid();
+        String instant = "2026-11-24T12:00:00.000000+00:00";
+        Message toBayko = sayAs(withBayko, BAYKO, "at noon", instant);
+        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(toBayko)))));
+        Message toLore = sayAs(withLore, LORE, "also at noon", "2026-11-24T13:00:00+01:00");
+
+        StreamsEventResponse response = process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(toLore)))));
+
+        assertEquals(List.of(), identifiers(response), "no retry storm: nothing a retry could fix is reported");
+        assertEquals(List.of(new ConversationRow(LORE.uuid(), withLore, instant, "also at noon", ANDREW)), rows.of(LORE.uuid(), withLore));
+        assertEquals(List.of(new ConversationRow(ANDREW.uuid(), withBayko, instant, "at noon", BAYKO)), rows.of(ANDREW.uuid(), withBayko));
+        String log = logs.toString(StandardCharsets.UTF_8);
+        assertEquals(1, log.split("\"event\":\"row_key_collision\"", -1).length - 1, log);
+        assertTrue(log.contains("\"messageGroupUuid\":\"" + withLore + "\"") && log.contains("\"otherMessageGroupUuid\":\"" + withBayko + "\""), log);
+    }
+
+    @Test
+    void memberInThousandsOfConversationsIsReadOnlyAtTheTopOfThePartitionWhenTheIndexLags() {
+        List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> oldRow = Items.item(new ConversationRow(ANDREW.uuid(),
+                    java.util.UUID.randomUUID().toString(), Timestamps.format(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)),
+                    "old conversation " + i, new User(String.format("b0000000-0000-4000-8000-%012d", i), "Other " + i, "other" + i)));
+            writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(put -> put.item(oldRow)).build());
+        }
+        for (int from = 0; from < writes.size(); from += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> chunk = writes.subList(from, from + 25);
+            dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, chunk)));
+        }
+        String group = startConversation(ANDREW, BAYKO, "brand new").groupUuid();
+        ScannedItems scanned = new ScannedItems();
+        ConversationRowStore counted = new ConversationRowStore(LocalDynamoDb.shared().client(scanned), table);
+        processor = new StreamProcessor(lagging -> List.of(), counted, new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8)));
+        Message reply = say(group, BAYKO, "the index has not seen this conversation yet");
+
+        process(inserts(List.of(reply)));
+
+        assertBothRowsOn(reply, ANDREW, BAYKO);
+        assertTrue(scanned.total() <= 2 * 25, "rows read from the two member partitions: " + scanned.total());
     }
 
     @Test
