@@ -19,14 +19,18 @@ import java.util.function.Supplier;
 
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Message;
+import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.local.support.BackendFlask;
 import com.cruddur.messaging.local.support.SynthesizedStage;
 import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.StageTemplates;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -129,6 +133,22 @@ class LocalModeTest {
         awaitRows(YAYA, LORE, first.groupUuid(), first);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void backendFlasksOwnBoto3WriteInBerlinTimeMovesBothRowsThroughTheDeployedProcessor(boolean zeroMicroseconds) throws Exception {
+        start(TestTemplates.freePort(), true, null);
+        // A minute ago, so even a write truncated to the whole second is the newer message.
+        Message first = backend(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-1))).createConversation(YAYA, LORE, "hi Lore");
+        awaitRows(YAYA, LORE, first.groupUuid(), first);
+
+        String createdAt = BackendFlask.createMessage(running.server().endpoint(), first.groupUuid(), "from boto3 in Berlin", LORE, zeroMicroseconds);
+
+        assertTrue(createdAt.endsWith("+01:00"), "written with the host's offset: " + createdAt);
+        assertEquals(!zeroMicroseconds, createdAt.contains("."), "no fraction when the microseconds are 0: " + createdAt);
+        awaitRows(YAYA, LORE, first.groupUuid(), new Message(first.groupUuid(), first.messageUuid(), Timestamps.canonical(createdAt),
+                "from boto3 in Berlin", LORE));
+    }
+
     @Test
     void noSeedStartsWithAnEmptyTable() {
         start(TestTemplates.freePort(), true, null);
@@ -176,13 +196,17 @@ class LocalModeTest {
 
     /** A client configured like the unchanged backend: its own credentials and region, only the endpoint points here. */
     private MessagesRepository backend() {
+        return backend(Clock.systemUTC());
+    }
+
+    private MessagesRepository backend(Clock clock) {
         DynamoDbClient client = DynamoDbClient.builder()
                 .endpointOverride(URI.create(running.server().endpoint().toString()))
                 .region(Region.EU_CENTRAL_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBACKEND", "backend-secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        return new MessagesRepository(client, "cruddur-messages", Clock.systemUTC());
+        return new MessagesRepository(client, "cruddur-messages", clock);
     }
 
     private void awaitRows(User one, User other, String group, Message expected) {
