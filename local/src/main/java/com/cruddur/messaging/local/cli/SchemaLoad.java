@@ -50,9 +50,14 @@ final class SchemaLoad implements Callable<Integer> {
         Path cdkOut;
 
         StageTemplates read() {
+            return StageTemplates.read(cdkOut(), stage);
+        }
+
+        /** The synthesized stage: --cdk-out, else cdk.out/local-<stage> of the repository bin/ddb runs from. */
+        Path cdkOut() {
             // bin/ddb passes the repository root, so the default works from any directory.
             Path root = Path.of(System.getProperty("cruddur.root", "."));
-            return StageTemplates.read(cdkOut != null ? cdkOut : root.resolve("cdk.out").resolve("local-" + stage), stage);
+            return cdkOut != null ? cdkOut : root.resolve("cdk.out").resolve("local-" + stage);
         }
     }
 }

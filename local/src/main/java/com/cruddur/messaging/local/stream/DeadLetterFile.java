@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * Local mode's on-failure destination: one JSON line per batch that ran out of retries (or age), with
- * the reason and each record's sequence number, event and keys, for an operator to read and replay.
+ * Local mode's on-failure destination: one JSON line per batch that ran out of retries (or age), shaped like
+ * the invocation record Lambda writes to an S3 on-failure destination, with the <em>full</em> records in
+ * {@code payload} (stream records expire after 24 hours, so sequence numbers alone would be a lost record),
+ * the reason, and the batch's sequence range. {@code bin/ddb redrive} replays them.
  */
 public final class DeadLetterFile {
 
@@ -33,17 +35,18 @@ public final class DeadLetterFile {
         return file;
     }
 
-    synchronized void write(List<Record> records, String reason, Instant at) {
+    synchronized void write(List<Record> records, String reason, Instant at, String streamArn) {
         ObjectNode line = JSON.createObjectNode();
-        line.put("time", at.toString());
+        line.put("version", "1.0");
+        line.put("timestamp", at.toString());
         line.put("reason", reason);
-        ArrayNode entries = line.putArray("records");
-        for (Record record : records) {
-            ObjectNode entry = entries.addObject();
-            entry.put("sequenceNumber", record.dynamodb().sequenceNumber());
-            entry.put("eventName", record.eventNameAsString());
-            entry.set("keys", LambdaRecords.keys(record));
-        }
+        ObjectNode batch = line.putObject("DDBStreamBatchInfo");
+        batch.put("startSequenceNumber", records.get(0).dynamodb().sequenceNumber());
+        batch.put("endSequenceNumber", records.get(records.size() - 1).dynamodb().sequenceNumber());
+        batch.put("batchSize", records.size());
+        batch.put("streamArn", streamArn);
+        ArrayNode parked = line.putObject("payload").putArray("Records");
+        records.forEach(record -> parked.add(LambdaRecords.toJson(record, streamArn)));
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

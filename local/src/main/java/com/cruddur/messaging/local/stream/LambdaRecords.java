@@ -61,11 +61,6 @@ final class LambdaRecords {
         return event;
     }
 
-    /** The record's key attributes in DynamoDB JSON. */
-    static ObjectNode keys(Record record) {
-        return json(record.dynamodb().keys());
-    }
-
     private static ObjectNode json(Map<String, AttributeValue> image) {
         ObjectNode node = JSON.createObjectNode();
         image.forEach((name, value) -> node.set(name, json(value)));

@@ -229,7 +229,7 @@ public final class StreamPump implements Runnable {
     }
 
     private void deadLetter(List<Record> records, String reason) {
-        deadLetters.write(records, reason, clock.instant());
+        deadLetters.write(records, reason, clock.instant(), streamArn);
         log.println("[stream] " + records.size() + " record(s) dead-lettered to " + deadLetters.path() + ": " + reason);
     }
 }

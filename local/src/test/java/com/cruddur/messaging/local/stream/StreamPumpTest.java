@@ -97,7 +97,11 @@ class StreamPumpTest {
         String deadLettered = Files.readString(deadLetters);
         assertEquals(1, deadLettered.lines().count());
         assertTrue(deadLettered.contains("retries exhausted (2)"), deadLettered);
-        assertEquals(3, deadLettered.split("\"sequenceNumber\"").length - 1, deadLettered);
+        List<com.fasterxml.jackson.databind.JsonNode> parked = parkedRecords();
+        assertEquals(3, parked.size(), deadLettered);
+        assertEquals("MSG#g1", parked.get(0).path("dynamodb").path("NewImage").path("pk").path("S").asText(), "the full record is parked");
+        assertEquals("g", parked.get(0).path("dynamodb").path("NewImage").path("message_group_uuid").path("S").asText());
+        assertEquals("0002", parked.get(0).path("dynamodb").path("Keys").path("sk").path("S").asText());
     }
 
     @Test
@@ -161,11 +165,22 @@ class StreamPumpTest {
     }
 
     private long deadLetterCount() {
+        return parkedRecords().size();
+    }
+
+    /** Every record in the dead-letter file, as parked (the payload of each batch line). */
+    private List<com.fasterxml.jackson.databind.JsonNode> parkedRecords() {
+        List<com.fasterxml.jackson.databind.JsonNode> records = new ArrayList<>();
         try {
-            return Files.exists(deadLetters) ? Files.readString(deadLetters).split("\"sequenceNumber\"").length - 1 : 0;
+            if (Files.exists(deadLetters)) {
+                for (String line : Files.readAllLines(deadLetters)) {
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("payload").path("Records").forEach(records::add);
+                }
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return records;
     }
 
     private StreamPump pump(StreamMapping mapping, com.amazonaws.services.lambda.runtime.RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
