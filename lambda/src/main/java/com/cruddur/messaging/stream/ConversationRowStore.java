@@ -175,21 +175,9 @@ public final class ConversationRowStore implements ConversationIndex {
         for (RowChange change : changes) {
             if (change instanceof RowChange.Move move) {
                 writes.add(delete(move.from()));
-                writes.add(TransactWriteItem.builder().put(Put.builder()
-                        .tableName(tableName)
-                        .item(move.to())
-                        .conditionExpression(KEY_FREE_OR_SAME_GROUP)
-                        .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
-                        .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
-                        .build()).build());
+                writes.add(put(move.to(), KEY_FREE_OR_SAME_GROUP, groupUuid));
             } else if (change instanceof RowChange.Rewrite rewrite) {
-                writes.add(TransactWriteItem.builder().put(Put.builder()
-                        .tableName(tableName)
-                        .item(rewrite.image())
-                        .conditionExpression(ROW_OF_GROUP)
-                        .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
-                        .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
-                        .build()).build());
+                writes.add(put(rewrite.image(), ROW_OF_GROUP, groupUuid));
             } else if (change instanceof RowChange.RemoveDuplicate duplicate) {
                 writes.add(delete(duplicate.key()));
             }
@@ -223,6 +211,17 @@ public final class ConversationRowStore implements ConversationIndex {
             }
         }
         return collisions;
+    }
+
+    /** A put of a row of {@code groupUuid} under {@code condition} (which names #pk, #group and :group). */
+    private TransactWriteItem put(Map<String, AttributeValue> row, String condition, String groupUuid) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(row)
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
+                .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
+                .build()).build();
     }
 
     private TransactWriteItem delete(Map<String, AttributeValue> key) {

@@ -21,6 +21,7 @@ import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
 import com.cruddur.messaging.local.Clients;
 import com.cruddur.messaging.local.LocalDynamoDbServer;
+import com.cruddur.messaging.local.support.StreamEvents;
 import com.cruddur.messaging.local.support.SynthesizedStage;
 import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.StageTemplates;
@@ -34,6 +35,7 @@ import picocli.CommandLine;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** bin/ddb redrive: parked batches replayed through the deployed processor jar, idempotently, what still fails kept. */
 class RedriveTest {
@@ -61,9 +63,9 @@ class RedriveTest {
         Message first = new MessagesRepository(dynamoDb, "cruddur-messages", Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)))
                 .createConversation(YAYA, LORE, "hi Lore");
         Message parked = new MessagesRepository(dynamoDb, "cruddur-messages", Clock.systemUTC()).createMessage(first.groupUuid(), LORE, "parked");
-        Map<String, String> broken = new java.util.HashMap<>(stringItem(Items.item(parked)));
-        broken.put("sk", "not a date-time");
-        Files.writeString(file, parkedBatch(record("101", stringItem(Items.item(parked))), record("102", broken)) + "\n");
+        Map<String, AttributeValue> broken = new java.util.HashMap<>(Items.item(parked));
+        broken.put(Items.SK, AttributeValue.fromS("not a date-time"));
+        Files.writeString(file, parkedBatch(StreamEvents.record("101", Items.item(parked)), StreamEvents.record("102", broken)) + "\n");
 
         assertEquals(1, redrive());
         assertTrue(out.contains("redrove 1 batch(es), 2 record(s) through cruddur-messaging-stream: 1 processed, 1 still failing"), out);
@@ -117,29 +119,6 @@ class RedriveTest {
         line.put("reason", "the function reported 1 failed item(s); retries exhausted (3)");
         line.putObject("payload").putArray("Records").addAll(List.of(records));
         return line.toString();
-    }
-
-    private static ObjectNode record(String sequenceNumber, Map<String, String> item) {
-        ObjectNode record = JSON.createObjectNode();
-        record.put("eventID", "e" + sequenceNumber);
-        record.put("eventName", "INSERT");
-        record.put("eventVersion", "1.1");
-        record.put("eventSource", "aws:dynamodb");
-        record.put("awsRegion", "us-east-1");
-        ObjectNode dynamodb = record.putObject("dynamodb");
-        dynamodb.put("ApproximateCreationDateTime", 1764000000L);
-        dynamodb.putObject("Keys").<ObjectNode>set("pk", JSON.createObjectNode().put("S", item.get("pk"))).set("sk", JSON.createObjectNode().put("S", item.get("sk")));
-        ObjectNode image = dynamodb.putObject("NewImage");
-        item.forEach((name, value) -> image.putObject(name).put("S", value));
-        dynamodb.put("SequenceNumber", sequenceNumber);
-        dynamodb.put("StreamViewType", "NEW_IMAGE");
-        return record;
-    }
-
-    private static Map<String, String> stringItem(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
-        Map<String, String> strings = new java.util.TreeMap<>();
-        item.forEach((name, value) -> strings.put(name, value.s()));
-        return strings;
     }
 
     private static Path tempFile() {

@@ -17,6 +17,7 @@ import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.local.support.StreamEvents;
 import com.cruddur.messaging.local.template.LambdaFunction;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;

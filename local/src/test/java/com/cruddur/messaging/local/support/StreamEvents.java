@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.runtime;
+package com.cruddur.messaging.local.support;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * each with {@code eventName}, {@code dynamodb.Keys/NewImage/SequenceNumber/ApproximateCreationDateTime} in
  * epoch seconds, and {@code eventSourceARN}), written independently of local mode's own conversion.
  */
-final class StreamEvents {
+public final class StreamEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STREAM_ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/cruddur-messages/stream/2026-11-24T00:00:00.000";
@@ -24,18 +24,18 @@ final class StreamEvents {
     private StreamEvents() {
     }
 
-    static String batch(ObjectNode... records) {
+    public static String batch(ObjectNode... records) {
         ObjectNode event = JSON.createObjectNode();
         event.putArray("Records").addAll(List.of(records));
         return event.toString();
     }
 
-    static ObjectNode insert(String sequenceNumber, Message message) {
+    public static ObjectNode insert(String sequenceNumber, Message message) {
         return record(sequenceNumber, Items.item(message));
     }
 
     /** A message item whose sort key is {@code sortKey}, whatever that is. */
-    static ObjectNode insertWithSortKey(String sequenceNumber, String groupUuid, String sortKey) {
+    public static ObjectNode insertWithSortKey(String sequenceNumber, String groupUuid, String sortKey) {
         Map<String, AttributeValue> item = new TreeMap<>(Items.item(new Message(groupUuid, "0f4c2a2e-8d0b-4a8e-9c57-2b7d3f1e6a12",
                 "2026-11-24T10:06:00.000000+00:00", "a message with a broken sort key",
                 new com.cruddur.messaging.contract.User("8e4f1b2a-7c3d-4e5f-9a6b-1c2d3e4f5a6b", "Yaya", "yaya2devops"))));
@@ -43,7 +43,8 @@ final class StreamEvents {
         return record(sequenceNumber, item);
     }
 
-    private static ObjectNode record(String sequenceNumber, Map<String, AttributeValue> item) {
+    /** An INSERT record of {@code item} (string attributes), with the given sequence number. */
+    public static ObjectNode record(String sequenceNumber, Map<String, AttributeValue> item) {
         ObjectNode record = JSON.createObjectNode();
         record.put("eventID", "event-" + sequenceNumber);
         record.put("eventName", "INSERT");
