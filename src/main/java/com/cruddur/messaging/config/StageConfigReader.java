@@ -42,7 +42,7 @@ public final class StageConfigReader {
     private static final Pattern DISPLAY_NAME = Pattern.compile("\\S.{0,99}");
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,50}");
     private static final Set<String> STREAM_PROCESSOR_KEYS = Set.of(
-            "batchSize", "batchingWindowSeconds", "retryAttempts", "maxRecordAgeSeconds");
+            "batchSize", "batchingWindowSeconds", "retryAttempts", "maxRecordAgeSeconds", "parkedBatchRetentionDays");
     private static final Set<String> PROVISIONED_KEYS = Set.of(
             "mode", "tableReadCapacity", "tableWriteCapacity", "indexReadCapacity", "indexWriteCapacity");
 
@@ -154,7 +154,8 @@ public final class StageConfigReader {
                 stream.integer("batchSize", 1, 10_000),
                 stream.integer("batchingWindowSeconds", 0, 300),
                 stream.integer("retryAttempts", 0, 10_000),
-                stream.integer("maxRecordAgeSeconds", 60, 604_800));
+                stream.integer("maxRecordAgeSeconds", 60, 604_800),
+                stream.integer("parkedBatchRetentionDays", 1, 3650));
     }
 
     private static TableBilling billing(Settings billing) {

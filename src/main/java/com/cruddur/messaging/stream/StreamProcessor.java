@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
@@ -27,10 +28,14 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
-import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.lambda.eventsources.S3OnFailureDestination;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.BucketMetrics;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 import com.cruddur.messaging.access.FunctionPolicies;
@@ -43,8 +48,8 @@ import com.cruddur.messaging.data.MessagesTable;
  *
  * <p>The mapping filters for message inserts, edits and deletions ({@code pk} beginning {@code MSG#}), so
  * the processor's own conversation-row writes never invoke it; it reports batch item failures, bisects
- * failing batches, retries a bounded number of times and then parks the batch's description in an
- * encrypted, TLS-only SQS dead-letter queue. Alarms watch that queue, the iterator age and errors.
+ * failing batches, retries a bounded number of times and then parks the batch with its full records in an
+ * encrypted, TLS-only, private S3 bucket. Alarms watch what is parked there, the iterator age and errors.
  *
  * <p>The role has one inline policy and nothing else (no managed policies, and L2 grants are
  * ignored), so what it may do is exactly what is written here and asserted by the tests.
@@ -57,25 +62,36 @@ public final class StreamProcessor extends Construct {
     /** Iterator age above this means records wait too long before conversation rows move. */
     static final Duration ITERATOR_AGE_ALARM = Duration.minutes(5);
 
+    /** The bucket's request-metrics configuration: its PutRequests count the parked batches. */
+    static final String PARKED_METRICS = "parked-batches";
+
     private final Function function;
     private final Alias alias;
-    private final Queue deadLetterQueue;
+    private final Bucket failedBatches;
 
     public StreamProcessor(Construct scope, String id, StreamProcessorProps props) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(props.logRetention())
-                .removalPolicy(props.logRemovalPolicy())
+                .removalPolicy(props.removalPolicy())
                 .build();
-        this.deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
-                .encryption(QueueEncryption.SQS_MANAGED)
+        // The on-failure destination keeps each failed batch with its full records (an SQS or SNS destination would
+        // keep only the shard and sequence range, worthless once the stream's 24 hours have passed).
+        this.failedBatches = Bucket.Builder.create(this, "FailedBatches")
+                .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .expiration(Duration.days(props.stream().parkedBatchRetentionDays())).build()))
+                .metrics(List.of(BucketMetrics.builder().id(PARKED_METRICS).build()))
+                .removalPolicy(props.removalPolicy())
                 .build();
-        Validations.of(deadLetterQueue).acknowledge(Acknowledgment.builder()
-                .id("AwsSolutions-SQS3")
-                .reason("This queue is itself the dead-letter destination: the stream mapping's on-failure destination for"
-                        + " batches that exhausted their retries. A queue behind it would only move the problem.")
+        Validations.of(failedBatches).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-S1")
+                .reason("Only the event source mapping writes here (the function role's s3:PutObject) and operators read what it"
+                        + " parked; every write is counted by the bucket's request metrics, whose alarm notifies. Access logs"
+                        + " would need a second bucket with the same exemption.")
                 .build());
 
         SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
@@ -84,8 +100,14 @@ public final class StreamProcessor extends Construct {
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("cruddur-messaging-stream: move conversation rows, read the table stream, write logs, park failures")
-                .inlinePolicies(Map.of("StreamProcessor", new StreamProcessorPolicy(props.messagesTable(), logs, deadLetterQueue).document()))
+                .inlinePolicies(Map.of("StreamProcessor", new StreamProcessorPolicy(props.messagesTable(), logs, failedBatches).document()))
                 .build();
+        Validations.of(role).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM5[Resource::<" + Stack.of(this).resolve(Stack.of(this).getLogicalId(
+                        (CfnElement) failedBatches.getNode().getDefaultChild())) + ".Arn>/*]")
+                .reason("s3:PutObject on the objects of the failed-batches bucket only: Lambda names each parked batch's object"
+                        + " itself, so no narrower key exists.")
+                .build());
         Validations.of(role).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::*]")
                 .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
@@ -131,7 +153,7 @@ public final class StreamProcessor extends Construct {
                 .maxRecordAge(Duration.seconds(props.stream().maxRecordAgeSeconds()))
                 .bisectBatchOnError(true)
                 .reportBatchItemFailures(true)
-                .onFailure(new SqsDlq(deadLetterQueue))
+                .onFailure(new S3OnFailureDestination(failedBatches))
                 .filters(List.of(FilterCriteria.filter(messageInsertsAndEdits()), FilterCriteria.filter(messageDeletions())))
                 .build();
 
@@ -146,8 +168,9 @@ public final class StreamProcessor extends Construct {
         return alias;
     }
 
-    public Queue deadLetterQueue() {
-        return deadLetterQueue;
+    /** Where batches that exhausted their retries are parked, each as one object holding its full records. */
+    public Bucket failedBatches() {
+        return failedBatches;
     }
 
     /** INSERT or MODIFY of an item whose pk begins with MSG#. Sorted maps keep the synthesized JSON stable. */
@@ -168,10 +191,16 @@ public final class StreamProcessor extends Construct {
 
     private void alarms(StreamProcessorProps props) {
         List<Alarm> alarms = List.of(
-                Alarm.Builder.create(this, "DeadLetterQueueNotEmpty")
-                        .alarmDescription("Stream batches failed every retry and were parked in the dead-letter queue: read it, fix, redrive.")
-                        .metric(deadLetterQueue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                                .period(Duration.minutes(1)).statistic("Maximum").build()))
+                Alarm.Builder.create(this, "FailedBatchParked")
+                        .alarmDescription("A stream batch failed every retry and was parked with its records in the failed-batches"
+                                + " bucket: read it, fix, redrive (README: When records are parked).")
+                        .metric(Metric.Builder.create()
+                                .namespace("AWS/S3")
+                                .metricName("PutRequests")
+                                .dimensionsMap(Map.of("BucketName", failedBatches.getBucketName(), "FilterId", PARKED_METRICS))
+                                .statistic("Sum")
+                                .period(Duration.minutes(1))
+                                .build())
                         .threshold(0)
                         .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                         .evaluationPeriods(1)

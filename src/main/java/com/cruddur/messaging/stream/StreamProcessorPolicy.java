@@ -15,7 +15,7 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.ILogGroup;
-import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.s3.IBucket;
 
 /**
  * The stream processor's only permissions, statement by statement (SPEC §5: exactly PutItem,
@@ -28,13 +28,13 @@ final class StreamProcessorPolicy {
     private final ITable table;
     private final String tableName;
     private final ILogGroup logs;
-    private final IQueue deadLetterQueue;
+    private final IBucket failedBatches;
 
-    StreamProcessorPolicy(MessagesTable messagesTable, ILogGroup logs, IQueue deadLetterQueue) {
+    StreamProcessorPolicy(MessagesTable messagesTable, ILogGroup logs, IBucket failedBatches) {
         this.table = messagesTable.table();
         this.tableName = messagesTable.tableName();
         this.logs = logs;
-        this.deadLetterQueue = deadLetterQueue;
+        this.failedBatches = failedBatches;
     }
 
     PolicyDocument document() {
@@ -47,7 +47,9 @@ final class StreamProcessorPolicy {
                 statement("ListTableStreams", List.of("dynamodb:ListStreams"), List.of(Stack.of(logs).formatArn(ArnComponents.builder()
                         .service("dynamodb").resource("table").resourceName(tableName + "/stream/*").build()))),
                 FunctionPolicies.writeOwnLogs(logs),
-                statement("ParkFailedBatches", List.of("sqs:SendMessage"), List.of(deadLetterQueue.getQueueArn())),
+                // What Lambda's documentation asks of the execution role for an S3 on-failure destination.
+                statement("ParkFailedBatches", List.of("s3:PutObject"), List.of(failedBatches.arnForObjects("*"))),
+                statement("ListParkedBatches", List.of("s3:ListBucket"), List.of(failedBatches.getBucketArn())),
                 FunctionPolicies.attachToVpc()));
         FunctionPolicies.useTableKey(table).ifPresent(statements::add);
         return PolicyDocument.Builder.create().statements(statements).build();

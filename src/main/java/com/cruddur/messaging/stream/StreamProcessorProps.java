@@ -19,7 +19,7 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param code              the Lambda jar ({@link LambdaJar#code})
  * @param stream            batch size, batching window, retries and maximum record age
  * @param logRetention      retention of the function's log group
- * @param logRemovalPolicy  what happens to that log group when the stack is deleted
+ * @param removalPolicy     what happens to that log group and to the parked failed batches when the stack is deleted
  * @param alarmTopic        where alarms notify; empty means alarms only show in CloudWatch
  */
 public record StreamProcessorProps(
@@ -28,6 +28,6 @@ public record StreamProcessorProps(
         Code code,
         StreamProcessorSettings stream,
         RetentionDays logRetention,
-        RemovalPolicy logRemovalPolicy,
+        RemovalPolicy removalPolicy,
         Optional<ITopic> alarmTopic) {
 }

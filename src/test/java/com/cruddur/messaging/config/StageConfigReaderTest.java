@@ -27,7 +27,7 @@ class StageConfigReaderTest {
         assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-messages",
                 new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true,
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
-                new StreamProcessorSettings(100, 0, 3, 3600), Optional.empty(),
+                new StreamProcessorSettings(100, 0, 3, 3600, 14), Optional.empty(),
                 new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30),
                 new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
@@ -232,6 +232,12 @@ class StageConfigReaderTest {
     }
 
     @Test
+    void parkedBatchRetentionIsADayToTenYears() {
+        assertError(() -> read("dev", streamProcessor("parkedBatchRetentionDays", 0)),
+                "stages.dev.streamProcessor.parkedBatchRetentionDays: 0 is not allowed", "from 1 to 3650");
+    }
+
+    @Test
     void alarmTopicIsAnSnsTopicArn() {
         String arn = "arn:aws:sns:eu-west-1:123456789012:cruddur-alarms";
         assertEquals(Optional.of(arn), read("prod", Map.of("alarmTopicArn", arn)).alarmTopicArn());
@@ -422,7 +428,8 @@ class StageConfigReaderTest {
 
     private static Map<String, Object> streamProcessor(String key, Object value) {
         Map<String, Object> settings = new HashMap<>(Map.of(
-                "batchSize", 100, "batchingWindowSeconds", 1, "retryAttempts", 3, "maxRecordAgeSeconds", 3600));
+                "batchSize", 100, "batchingWindowSeconds", 1, "retryAttempts", 3, "maxRecordAgeSeconds", 3600,
+                "parkedBatchRetentionDays", 14));
         settings.put(key, value);
         return Map.of("streamProcessor", settings);
     }

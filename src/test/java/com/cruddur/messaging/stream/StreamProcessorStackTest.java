@@ -94,7 +94,8 @@ class StreamProcessorStackTest {
                 "ReadTableStream [dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator]",
                 "ListTableStreams [dynamodb:ListStreams]",
                 "WriteOwnLogs [logs:CreateLogStream, logs:PutLogEvents]",
-                "ParkFailedBatches [sqs:SendMessage]",
+                "ParkFailedBatches [s3:PutObject]",
+                "ListParkedBatches [s3:ListBucket]",
                 "AttachToVpc [ec2:AssignPrivateIpAddresses, ec2:CreateNetworkInterface, ec2:DeleteNetworkInterface,"
                         + " ec2:DescribeNetworkInterfaces, ec2:UnassignPrivateIpAddresses]"),
                 statements.asArray().stream().map(StreamProcessorStackTest::sidAndActions).toList(), json);
@@ -107,6 +108,13 @@ class StreamProcessorStackTest {
                 "Effect", "Allow",
                 "Action", List.of("dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"),
                 "Resource", List.of(tableArn, Map.of("Fn::Join", List.of("", List.of(tableArn, "/index/message-group-sk-index"))))));
+    }
+
+    @Test
+    void failedBatchesAreWrittenToTheObjectsOfTheirOwnBucketOnly() {
+        Map<String, Object> bucketArn = Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StreamProcessorFailedBatches"), "Arn"));
+        assertStatement(devTemplate, "ParkFailedBatches", Map.of("Resource", Map.of("Fn::Join", List.of("", List.of(bucketArn, "/*")))));
+        assertStatement(devTemplate, "ListParkedBatches", Map.of("Resource", bucketArn));
     }
 
     @Test
@@ -142,7 +150,7 @@ class StreamProcessorStackTest {
     }
 
     @Test
-    void mappingReportsItemFailuresBisectsRetriesBoundedlyAndParksFailuresInTheQueue() {
+    void mappingReportsItemFailuresBisectsRetriesBoundedlyAndParksFailuresWithTheirRecordsInTheBucket() {
         devTemplate.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
                 "BisectBatchOnFunctionError", true,
@@ -150,7 +158,7 @@ class StreamProcessorStackTest {
                 "MaximumRetryAttempts", 3,
                 "MaximumRecordAgeInSeconds", 3600,
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
-                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("DeadLetterQueue"), "Arn")))),
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FailedBatches"), "Arn")))),
                 "EventSourceArn", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("StreamArn"))))));
     }
 
@@ -164,18 +172,36 @@ class StreamProcessorStackTest {
     }
 
     @Test
-    void deadLetterQueueIsEncryptedAndRefusesPlainHttp() {
-        devTemplate.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
-        devTemplate.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Match.objectLike(Map.of("Statement", List.of(
-                Match.objectLike(Map.of("Effect", "Deny", "Action", "sqs:*",
+    void failedBatchesBucketIsEncryptedPrivateAndRefusesPlainHttp() {
+        devTemplate.resourceCountIs("AWS::SQS::Queue", 0);
+        devTemplate.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of("ServerSideEncryptionByDefault",
+                        Map.of("SSEAlgorithm", "AES256")))),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced")))));
+        devTemplate.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of("Statement", List.of(
+                Match.objectLike(Map.of("Effect", "Deny", "Action", "s3:*",
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
     }
 
     @Test
-    void alarmsWatchTheDeadLetterQueueIteratorAgeAndErrors() {
+    void parkedBatchesExpireAfterTheStageRetentionAndOutliveTheStackWhereTheStageHoldsRealData() {
+        devTemplate.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration",
+                Map.of("Rules", List.of(Map.of("ExpirationInDays", 14, "Status", "Enabled")))));
+        prodTemplate.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration",
+                Map.of("Rules", List.of(Map.of("ExpirationInDays", 365, "Status", "Enabled")))));
+        devTemplate.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Delete"));
+        prodTemplate.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+    }
+
+    @Test
+    void alarmsWatchParkedBatchesIteratorAgeAndErrors() {
         devTemplate.resourceCountIs("AWS::CloudWatch::Alarm", 3);
-        devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
-                "Namespace", "AWS/SQS", "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold"));
+        devTemplate.hasResourceProperties("AWS::S3::Bucket", Map.of("MetricsConfigurations", List.of(Map.of("Id", "parked-batches"))));
+        devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "PutRequests", "Namespace", "AWS/S3",
+                "Dimensions", Match.arrayWith(List.of(Map.of("Name", "FilterId", "Value", "parked-batches"))),
+                "Statistic", "Sum", "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold"));
         devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "IteratorAge",
                 "Namespace", "AWS/Lambda", "Threshold", 300000));
         devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors",
