@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.cruddur.messaging.contract.Items;
@@ -49,15 +51,9 @@ public final class ConversationPlanner {
      * planned for.
      */
     public static List<RowChange> plan(NewMessage newest, List<Map<String, AttributeValue>> rowsOfGroup) {
-        List<RowChange> changes = new ArrayList<>();
-        byMember(rowsOfGroup).forEach(rows -> {
-            Map<String, AttributeValue> current = rows.get(0);
-            if (instantOf(current).isBefore(newest.at())) {
-                changes.add(new RowChange.Move(Items.key(current), movedTo(current, newest)));
-            }
-            rows.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
-        });
-        return changes;
+        return perMember(rowsOfGroup, current -> instantOf(current).isBefore(newest.at())
+                ? Optional.of(new RowChange.Move(Items.key(current), movedTo(current, newest)))
+                : Optional.empty());
     }
 
     /**
@@ -66,29 +62,36 @@ public final class ConversationPlanner {
      * the new text. Duplicates are removed as in {@link #plan}.
      */
     public static List<RowChange> planTo(NewMessage target, List<Map<String, AttributeValue>> rowsOfGroup) {
-        List<RowChange> changes = new ArrayList<>();
-        byMember(rowsOfGroup).forEach(rows -> {
-            Map<String, AttributeValue> current = rows.get(0);
+        return perMember(rowsOfGroup, current -> {
             if (!instantOf(current).equals(target.at())) {
-                changes.add(new RowChange.Move(Items.key(current), movedTo(current, target)));
-            } else if (!target.text().equals(current.get(Items.MESSAGE) == null ? null : current.get(Items.MESSAGE).s())) {
-                Map<String, AttributeValue> rewritten = new LinkedHashMap<>(current);
-                rewritten.put(Items.MESSAGE, Items.s(target.text()));
-                changes.add(new RowChange.Rewrite(rewritten));
+                return Optional.of(new RowChange.Move(Items.key(current), movedTo(current, target)));
             }
-            rows.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
+            if (target.text().equals(current.get(Items.MESSAGE) == null ? null : current.get(Items.MESSAGE).s())) {
+                return Optional.empty();
+            }
+            Map<String, AttributeValue> rewritten = new LinkedHashMap<>(current);
+            rewritten.put(Items.MESSAGE, Items.s(target.text()));
+            return Optional.of(new RowChange.Rewrite(rewritten));
         });
-        return changes;
     }
 
-    /** Each member's rows of the group, newest (by instant) first; only GRP# items count. */
-    private static List<List<Map<String, AttributeValue>>> byMember(List<Map<String, AttributeValue>> rowsOfGroup) {
-        return rowsOfGroup.stream()
+    /**
+     * Per member (only GRP# items count): what {@code currentRowChange} makes of the member's newest row (by
+     * instant), and the removal of every further row, so each member ends with exactly one.
+     */
+    private static List<RowChange> perMember(List<Map<String, AttributeValue>> rowsOfGroup,
+                                             Function<Map<String, AttributeValue>, Optional<RowChange>> currentRowChange) {
+        List<RowChange> changes = new ArrayList<>();
+        rowsOfGroup.stream()
                 .filter(ConversationPlanner::isConversationRow)
                 .collect(Collectors.groupingBy(row -> Items.string(row, Items.PK), LinkedHashMap::new, Collectors.toList()))
-                .values().stream()
-                .map(rows -> rows.stream().sorted(BY_INSTANT.reversed()).toList())
-                .toList();
+                .values()
+                .forEach(memberRows -> {
+                    List<Map<String, AttributeValue>> rows = memberRows.stream().sorted(BY_INSTANT.reversed()).toList();
+                    currentRowChange.apply(rows.get(0)).ifPresent(changes::add);
+                    rows.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
+                });
+        return changes;
     }
 
     /** True for an item in a member's partition ({@code GRP#...}); message items and anything else are never changed. */

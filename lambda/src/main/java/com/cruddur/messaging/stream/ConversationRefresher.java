@@ -130,15 +130,20 @@ public final class ConversationRefresher {
 
     /** Pure: a failed condition anywhere means a stale view; a validation error is permanent; the rest is transient. */
     static Cancellation classify(TransactionCanceledException e) {
-        List<String> codes = e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+        List<String> codes = codes(e);
         if (codes.contains("ValidationError") || codes.contains("ItemCollectionSizeLimitExceeded")) {
             return Cancellation.INVALID;
         }
         return codes.contains("ConditionalCheckFailed") ? Cancellation.STALE : Cancellation.TRANSIENT;
     }
 
+    /** One reason code per item of the transaction, in order ({@code None} for items that were fine). */
+    private static List<String> codes(TransactionCanceledException e) {
+        return e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+    }
+
     private static String reasons(TransactionCanceledException e) {
-        return e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList().toString() : e.getMessage();
+        return e.hasCancellationReasons() ? codes(e).toString() : e.getMessage();
     }
 
     private static boolean isThrottling(AwsServiceException e) {

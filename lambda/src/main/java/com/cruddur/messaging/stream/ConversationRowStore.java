@@ -97,7 +97,7 @@ public final class ConversationRowStore implements ConversationIndex {
                 read += page.scannedCount();
                 found = page.items();
                 rows.addAll(found);
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                startKey = nextPage(page);
             } while (found.isEmpty() && startKey != null && read < MEMBER_ROWS_READ);
         }
         return rows;
@@ -130,7 +130,7 @@ public final class ConversationRowStore implements ConversationIndex {
                     newest = message.get();
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey = nextPage(page);
             Instant newestSoFar = newest == null ? null : newest.at();
             if (startKey != null && newestSoFar != null
                     && digitsAsUtc(startKey).map(last -> last.plus(WIDEST_OFFSET).isBefore(newestSoFar)).orElse(false)) {
@@ -138,6 +138,11 @@ public final class ConversationRowStore implements ConversationIndex {
             }
         } while (startKey != null);
         return Optional.ofNullable(newest);
+    }
+
+    /** Where the next page starts, or null after the last page. */
+    private static Map<String, AttributeValue> nextPage(QueryResponse page) {
+        return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     }
 
     private static Optional<NewMessage> asMessage(String groupUuid, Map<String, AttributeValue> item) {

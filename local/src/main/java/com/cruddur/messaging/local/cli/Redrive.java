@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
 import com.cruddur.messaging.local.runtime.FunctionError;
+import com.cruddur.messaging.local.stream.StreamPump;
 import com.cruddur.messaging.local.template.LambdaFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,24 +90,29 @@ final class Redrive implements Callable<Integer> {
         return stillFailing == 0 ? 0 : 1;
     }
 
-    /** The records the processor reports failed (all of them when the function itself fails). */
+    /**
+     * The records the processor reports failed, read as Lambda reads the response ({@link StreamPump#batchItemFailures}):
+     * all of them when the function itself fails or names a failure no record has.
+     */
     private static ArrayNode failing(ExecutionEnvironment environment, ArrayNode records) {
         ObjectNode event = JSON.createObjectNode();
         event.set("Records", records);
-        Set<String> failed = new HashSet<>();
+        Set<String> failed;
         try {
-            JSON.readTree(environment.invoke(event.toString())).path("batchItemFailures")
-                    .forEach(failure -> failed.add(failure.path("itemIdentifier").asText()));
-        } catch (FunctionError | IOException e) {
+            failed = new HashSet<>(StreamPump.batchItemFailures(environment.invoke(event.toString())));
+        } catch (FunctionError e) {
             return records.deepCopy();
         }
         ArrayNode failing = JSON.createArrayNode();
+        Set<String> known = new HashSet<>();
         records.forEach(record -> {
-            if (failed.contains(record.path("dynamodb").path("SequenceNumber").asText())) {
+            String sequenceNumber = record.path("dynamodb").path("SequenceNumber").asText();
+            known.add(sequenceNumber);
+            if (failed.contains(sequenceNumber)) {
                 failing.add(record);
             }
         });
-        return failing;
+        return known.containsAll(failed) ? failing : records.deepCopy();
     }
 
     private static List<String> readLines(Path parked) {

@@ -199,7 +199,7 @@ public final class StreamPump implements Runnable {
      * The sequence numbers a response reports failed. As Lambda reads it: a null or empty response or list is
      * success; a response that is not such JSON, or an identifier that is null or empty, fails the whole batch.
      */
-    private static List<String> batchItemFailures(String response) {
+    public static List<String> batchItemFailures(String response) {
         if (response == null || response.isBlank() || "null".equals(response.strip())) {
             return List.of();
         }
