@@ -6,6 +6,7 @@ import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
 
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -17,6 +18,9 @@ public final class StreamProcessorStack extends Stack {
 
     /** The Lambda project, relative to the directory cdk synth (and the tests) run in. */
     public static final Path LAMBDA_PROJECT = Path.of("lambda");
+    /** Outputs bin/ddb redrive reads: where parked batches are, and what replays them. */
+    public static final String FAILED_BATCHES_BUCKET_OUTPUT = "FailedBatchesBucketName";
+    public static final String PROCESSOR_ALIAS_OUTPUT = "StreamProcessorAliasArn";
 
     private final StreamProcessor streamProcessor;
 
@@ -30,6 +34,14 @@ public final class StreamProcessorStack extends Stack {
                 config.logRetention(),
                 config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
                 config.alarmTopicArn().map(arn -> Topic.fromTopicArn(this, "AlarmTopic", arn))));
+        CfnOutput.Builder.create(this, FAILED_BATCHES_BUCKET_OUTPUT)
+                .description("Where the event source mapping parks batches that failed every retry (bin/ddb redrive reads it)")
+                .value(streamProcessor.failedBatches().getBucketName())
+                .build();
+        CfnOutput.Builder.create(this, PROCESSOR_ALIAS_OUTPUT)
+                .description("The alias the event source mapping invokes (bin/ddb redrive replays parked batches through it)")
+                .value(streamProcessor.alias().getFunctionArn())
+                .build();
     }
 
     public StreamProcessor streamProcessor() {

@@ -196,6 +196,12 @@ class StreamProcessorStackTest {
     }
 
     @Test
+    void failedBatchesBucketAndTheAliasThatReplaysThemAreStackOutputs() {
+        devTemplate.hasOutput("FailedBatchesBucketName", Map.of("Value", Map.of("Ref", Match.stringLikeRegexp("StreamProcessorFailedBatches"))));
+        devTemplate.hasOutput("StreamProcessorAliasArn", Map.of("Value", Map.of("Ref", Match.stringLikeRegexp("StreamProcessorAlias"))));
+    }
+
+    @Test
     void alarmsWatchParkedBatchesIteratorAgeAndErrors() {
         devTemplate.resourceCountIs("AWS::CloudWatch::Alarm", 3);
         devTemplate.hasResourceProperties("AWS::S3::Bucket", Map.of("MetricsConfigurations", List.of(Map.of("Id", "parked-batches"))));

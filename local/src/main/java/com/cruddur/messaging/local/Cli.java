@@ -1,6 +1,7 @@
 package com.cruddur.messaging.local;
 
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** picocli set-up shared by bin/local and bin/ddb: a failure is one line on stderr and a non-zero exit. */
 public final class Cli {
@@ -14,9 +15,18 @@ public final class Cli {
     public static CommandLine commandLine(Object command) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println(line.getCommandName() + ": " + exception.getMessage());
+            line.getErr().println(line.getCommandName() + ": " + message(exception));
             return exception instanceof IllegalArgumentException ? BAD_INPUT : FAILED;
         });
         return commandLine;
+    }
+
+    /** The exception's message, except the SDK's paragraph listing every credential provider it tried. */
+    static String message(Exception exception) {
+        if (exception instanceof SdkClientException && String.valueOf(exception.getMessage()).startsWith("Unable to load credentials")) {
+            return "no AWS credentials found (environment, ~/.aws profiles, SSO, container or instance role);"
+                    + " set AWS_PROFILE, or run aws configure or aws sso login";
+        }
+        return exception.getMessage();
     }
 }

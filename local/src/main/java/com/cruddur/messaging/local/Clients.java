@@ -7,6 +7,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,6 +39,20 @@ public final class Clients {
     public static DynamoDbStreamsClient streams(URI endpoint) {
         return DynamoDbStreamsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(LOCAL_REGION)
                 .credentialsProvider(credentials(Optional.of(endpoint))).endpointOverride(endpoint).build();
+    }
+
+    /**
+     * A client of a service that lives only in AWS (Cognito, SSM, S3, Lambda, CloudFormation): the default credential
+     * chain, {@code region}, and another endpoint only when one is passed explicitly (tests). bin/local tells the shell
+     * to export AWS_ENDPOINT_URL for DynamoDB Local, which the SDK would apply to every service, so configured endpoint
+     * URLs are ignored.
+     */
+    public static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B inAws(
+            B builder, SdkHttpClient http, Region region, Optional<URI> endpoint) {
+        System.setProperty(SdkSystemSetting.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS.property(), "true");
+        builder.httpClient(http).region(region).credentialsProvider(DefaultCredentialsProvider.builder().build());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
     }
 
     private static AwsCredentialsProvider credentials(Optional<URI> endpoint) {

@@ -21,11 +21,15 @@ public final class Ddb implements Runnable {
         System.exit(commandLine(UrlConnectionHttpClient.create()).execute(args));
     }
 
-    /** The command tree; {@code awsHttp} carries the Cognito and SSM calls (tests give a stub, since no local Cognito exists). */
+    /**
+     * The command tree; {@code awsHttp} carries the calls to services that live only in AWS (Cognito, SSM, CloudFormation,
+     * S3, Lambda): tests give a stub, since none of them runs locally.
+     */
     public static CommandLine commandLine(SdkHttpClient awsHttp) {
         CommandLine commandLine = Cli.commandLine(new Ddb());
         ((ListUsers) commandLine.getSubcommands().get("cognito").getSubcommands().get("list-users").getCommandSpec().userObject())
                 .awsHttp = awsHttp;
+        ((Redrive) commandLine.getSubcommands().get("redrive").getCommandSpec().userObject()).awsHttp = awsHttp;
         return commandLine;
     }
 

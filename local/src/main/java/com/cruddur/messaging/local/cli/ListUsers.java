@@ -2,15 +2,18 @@ package com.cruddur.messaging.local.cli;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+
+import com.cruddur.messaging.local.Clients;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -48,9 +51,6 @@ final class ListUsers implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // bin/local tells the shell to export AWS_ENDPOINT_URL=http://localhost:8000, which the SDK would apply to every
-        // service; the pool lives in AWS, so only an explicit --aws-endpoint redirects these calls.
-        System.setProperty(SdkSystemSetting.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS.property(), "true");
         String poolId = userPoolId != null ? userPoolId : poolIdFromSsm();
         Output output = new Output("username", "email", "sub", "preferred_username", "status");
         try (CognitoIdentityProviderClient cognito = configure(CognitoIdentityProviderClient.builder()).build()) {
@@ -77,12 +77,7 @@ final class ListUsers implements Callable<Integer> {
         }
     }
 
-    private <B extends software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>
-            & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B configure(B builder) {
-        builder.httpClient(awsHttp).region(Region.of(region)).credentialsProvider(DefaultCredentialsProvider.builder().build());
-        if (awsEndpoint != null) {
-            builder.endpointOverride(awsEndpoint);
-        }
-        return builder;
+    private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
+        return Clients.inAws(builder, awsHttp, Region.of(region), Optional.ofNullable(awsEndpoint));
     }
 }

@@ -110,7 +110,7 @@ public final class StageTemplates {
 
     /** The file the stack's asset manifest stages for an S3 key: what {@code cdk deploy} uploads. */
     private Path assetFile(String concern, String s3Key) {
-        Path manifest = directory.resolve("Cruddur-" + stage + "-" + concern + ".assets.json");
+        Path manifest = directory.resolve(stackName(stage, concern) + ".assets.json");
         if (!Files.isRegularFile(manifest)) {
             throw new IllegalArgumentException("no asset manifest " + manifest + "; the stage must be synthesized with its assets (npx cdk synth -c stage="
                     + stage + " -o " + directory + ")");
@@ -144,7 +144,7 @@ public final class StageTemplates {
         }
         if (value.has("Fn::GetStackOutput")) {
             JsonNode reference = value.path("Fn::GetStackOutput");
-            String prefix = "Cruddur-" + stage + "-";
+            String prefix = stackName(stage, "");
             String stackName = reference.path("StackName").asText();
             if (stackName.startsWith(prefix)) {
                 String otherConcern = stackName.substring(prefix.length());
@@ -173,7 +173,12 @@ public final class StageTemplates {
     }
 
     private Path file(String concern) {
-        return directory.resolve("Cruddur-" + stage + "-" + concern + ".template.json");
+        return directory.resolve(stackName(stage, concern) + ".template.json");
+    }
+
+    /** The name the CDK app gives a stage's stack of one concern (StageConfig.stackName): also its file names in cdk.out. */
+    public static String stackName(String stage, String concern) {
+        return "Cruddur-" + stage + "-" + concern;
     }
 
     private static JsonNode parse(Path file) {

@@ -3,6 +3,7 @@ package com.cruddur.messaging.local.cli;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,39 +14,70 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * The HTTP layer under the real Cognito and SSM SDK clients, answering from canned JSON by the
- * request's X-Amz-Target (no local Cognito exists). Records each target and request body.
+ * The HTTP layer under the real SDK clients of services that only AWS runs (Cognito, SSM, CloudFormation, S3,
+ * Lambda): a {@link Responder} answers each request. Records every request.
  */
 final class StubAwsHttp implements SdkHttpClient {
 
+    /** A request as it reached the wire: method, host, decoded path, query, X-Amz-Target (JSON protocols) and body. */
+    record Call(String method, String host, String path, Map<String, List<String>> query, String target, String body) {
+    }
+
+    record Answer(int status, String contentType, Map<String, String> headers, String body) {
+        static Answer ok(String contentType, String body) {
+            return new Answer(200, contentType, Map.of(), body);
+        }
+    }
+
+    @FunctionalInterface
+    interface Responder {
+        Answer answer(Call call);
+    }
+
+    final List<Call> calls = new ArrayList<>();
     final List<String> targets = new ArrayList<>();
     final List<String> hosts = new ArrayList<>();
     final List<String> bodies = new ArrayList<>();
-    private final Map<String, String> responses;
+    private final Responder responder;
 
-    StubAwsHttp(Map<String, String> responses) {
-        this.responses = responses;
+    StubAwsHttp(Responder responder) {
+        this.responder = responder;
+    }
+
+    /** Answers AWS JSON protocol calls from canned bodies by X-Amz-Target; an {@code {"__type": ...}} body is a 400, as from the service. */
+    StubAwsHttp(Map<String, String> jsonByTarget) {
+        this(call -> {
+            String body = jsonByTarget.get(call.target());
+            int status = body == null || body.contains("\"__type\"") ? 400 : 200;
+            return new Answer(status, "application/x-amz-json-1.1", Map.of(),
+                    body != null ? body : "{\"__type\":\"UnknownOperationException\",\"message\":\"not stubbed: " + call.target() + "\"}");
+        });
     }
 
     @Override
-    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
-        targets.add(target);
-        hosts.add(request.httpRequest().host());
-        bodies.add(request.contentStreamProvider().map(provider -> read(provider.newStream())).orElse(""));
-        String body = responses.get(target);
-        // An AWS JSON error ({"__type": ...}) answers 400, as the service does.
-        int status = body == null || body.contains("\"__type\"") ? 400 : 200;
-        String payload = body != null ? body : "{\"__type\":\"UnknownOperationException\",\"message\":\"not stubbed: " + target + "\"}";
+    public synchronized ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        SdkHttpRequest http = request.httpRequest();
+        Call call = new Call(http.method().name(), http.host(), URLDecoder.decode(http.encodedPath(), StandardCharsets.UTF_8),
+                http.rawQueryParameters(), http.firstMatchingHeader("X-Amz-Target").orElse(""),
+                request.contentStreamProvider().map(provider -> read(provider.newStream())).orElse(""));
+        calls.add(call);
+        targets.add(call.target());
+        hosts.add(call.host());
+        bodies.add(call.body());
+        Answer answer = responder.answer(call);
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
+                SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status())
+                        .putHeader("Content-Type", answer.contentType());
+                answer.headers().forEach(response::putHeader);
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(status).putHeader("Content-Type", "application/x-amz-json-1.1").build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8))))
+                        .response(response.build())
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8))))
                         .build();
             }
 
