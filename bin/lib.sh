@@ -19,7 +19,10 @@ build_local() {
 synth_stage() {
   local stage=$1 out=$ROOT/cdk.out/local-$1
   local stamp=$out/.synthesized
-  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find cdk.json pom.xml src/main lambda/pom.xml lambda/src/main -newer "$stamp" -print -quit)" ]; then
+  # stages.local.json: the operator's own stage values (README, Stages), git-ignored, read by the app when present.
+  local overrides=""
+  [ -f "$ROOT/stages.local.json" ] && overrides=stages.local.json
+  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find cdk.json pom.xml src/main lambda/pom.xml lambda/src/main $overrides -newer "$stamp" -print -quit)" ]; then
     [ -d "$ROOT/node_modules" ] || { say "installing the pinned aws-cdk CLI (npm ci) ..."; (cd "$ROOT" && npm ci --silent >&2); }
     say "synthesizing stage $stage ..."
     mkdir -p "$ROOT/cdk.out"

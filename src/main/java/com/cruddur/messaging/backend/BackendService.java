@@ -72,8 +72,6 @@ public final class BackendService extends Construct {
     public static final int CONTAINER_PORT = 4567;
     public static final int POSTGRES_PORT = 5432;
     public static final String HEALTH_CHECK_PATH = "/api/health-check";
-    /** The SecureString the operator creates before the first deploy (README, Backend service). */
-    public static final String CONNECTION_URL_PARAMETER = "/cruddur/backend-flask/CONNECTION_URL";
     /** The image's Python standard library only: no curl or wget needed in the image. */
     static final String CONTAINER_HEALTH_CHECK = "python3 -c \"import urllib.request; urllib.request.urlopen("
             + "'http://localhost:" + CONTAINER_PORT + HEALTH_CHECK_PATH + "', timeout=3)\" || exit 1";
@@ -127,7 +125,7 @@ public final class BackendService extends Construct {
                         .name(CONTAINER_NAME).containerPort(CONTAINER_PORT).protocol(Protocol.TCP).appProtocol(AppProtocol.getHttp()).build()))
                 .environment(environment(props))
                 .secrets(Map.of("CONNECTION_URL", Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(
-                        this, "ConnectionUrl", SecureStringParameterAttributes.builder().parameterName(CONNECTION_URL_PARAMETER).build()))))
+                        this, "ConnectionUrl", SecureStringParameterAttributes.builder().parameterName(props.settings().connectionUrlParameter()).build()))))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix(CONTAINER_NAME).build()))
                 .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD-SHELL", CONTAINER_HEALTH_CHECK))

@@ -23,6 +23,14 @@ public final class BackendStack extends Stack {
                 .description("The load balancer's own URL (point the backend's DNS name here)")
                 .value(backend.url())
                 .build();
+        CfnOutput.Builder.create(this, "BackendUrl")
+                .description("BACKEND_URL / REACT_APP_BACKEND_URL: the stage's backendUrl, else the load balancer's URL")
+                .value(config.backend().backendUrl().orElse(backend.url()))
+                .build();
+        CfnOutput.Builder.create(this, "ConnectionUrlParameter")
+                .description("The SSM SecureString the tasks read CONNECTION_URL from (its name, not the secret)")
+                .value(config.backend().connectionUrlParameter())
+                .build();
         CfnOutput.Builder.create(this, "ClusterName").value(backend.cluster().getClusterName()).build();
         CfnOutput.Builder.create(this, "ServiceName").value(backend.service().getServiceName()).build();
     }

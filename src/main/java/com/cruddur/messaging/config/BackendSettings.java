@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  *                           internet gateway, no NAT cost) or {@code PRIVATE_SUBNETS} (no public IP, through NAT)
  * @param databaseCidr       where the Postgres of {@code CONNECTION_URL} lives; the tasks may reach it on 5432.
  *                           Empty = no Postgres egress
+ * @param connectionUrlParameter the SSM SecureString holding {@code CONNECTION_URL}; a stage setting so that no two stages
+ *                           of one account read the same database secret (default /cruddur/&lt;stage&gt;/backend-flask/CONNECTION_URL)
  */
 public record BackendSettings(
         String imageRepository,
@@ -40,7 +42,8 @@ public record BackendSettings(
         Optional<String> certificateArn,
         OptionalInt accessLogDays,
         TaskPlacement placement,
-        Optional<String> databaseCidr) {
+        Optional<String> databaseCidr,
+        String connectionUrlParameter) {
 
     public static final String DEFAULT_REPOSITORY = "backend-flask";
     public static final String DEFAULT_TAG = "latest";

@@ -18,13 +18,16 @@ final class ServiceSettingsReader {
     private static final Set<String> AUTH_KEYS = Set.of("threatProtection", "accessTokenMinutes", "idTokenMinutes", "refreshTokenDays");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "imageRepository", "imageTag", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
-            "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "databaseCidr");
+            "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "databaseCidr",
+            "connectionUrlParameter");
 
     private static final Pattern ECR_REPOSITORY = Pattern.compile("(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[^\\s]*)?");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile(
             "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** An SSM parameter name with a path, as the SecureString is put with aws ssm put-parameter. */
+    private static final Pattern PARAMETER_NAME = Pattern.compile("(/[A-Za-z0-9_.-]+){1,15}");
     private static final Pattern IPV4_CIDR = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
 
@@ -53,7 +56,7 @@ final class ServiceSettingsReader {
         return settings;
     }
 
-    static BackendSettings backend(Settings backend, int natGateways, boolean holdsRealData, Optional<String> region) {
+    static BackendSettings backend(Settings backend, String stage, int natGateways, boolean holdsRealData, Optional<String> region) {
         backend.rejectUnknownKeys(BACKEND_KEYS);
         int cpu = backend.integer("cpu", 256, 4096);
         if (!FARGATE_MEMORY.containsKey(cpu)) {
@@ -72,6 +75,10 @@ final class ServiceSettingsReader {
         }
         Optional<String> certificateArn = backend.optionalString("certificateArn", CERTIFICATE_ARN,
                 "an ACM certificate ARN such as arn:aws:acm:us-east-1:123456789012:certificate/<uuid>");
+        if (certificateArn.isPresent() && Placeholders.isCertificate(certificateArn.get())) {
+            throw backend.placeholder("certificateArn", certificateArn.get(), "the ARN of your ISSUED ACM certificate for the backend's"
+                    + " host (aws acm list-certificates)");
+        }
         if (holdsRealData && certificateArn.isEmpty()) {
             throw backend.missing("certificateArn", "an ACM certificate ARN: a stage holding real data serves HTTPS only");
         }
@@ -88,6 +95,13 @@ final class ServiceSettingsReader {
         if (certificateArn.isPresent() && backendUrl.isEmpty()) {
             throw backend.missing("backendUrl", "the https URL the certificate covers (the load balancer's own name is not on it)");
         }
+        String frontendUrl = backend.string("frontendUrl", URL, "an http(s) URL such as https://cruddur.example.com");
+        if (Placeholders.isUrl(frontendUrl)) {
+            throw backend.placeholder("frontendUrl", frontendUrl, "the URL your frontend is served from");
+        }
+        if (backendUrl.isPresent() && Placeholders.isUrl(backendUrl.get())) {
+            throw backend.placeholder("backendUrl", backendUrl.get(), "the https URL of your backend's DNS name");
+        }
         return new BackendSettings(
                 backend.string("imageRepository", ECR_REPOSITORY, "an ECR repository name such as backend-flask",
                         BackendSettings.DEFAULT_REPOSITORY),
@@ -99,12 +113,14 @@ final class ServiceSettingsReader {
                 minCount,
                 maxCount,
                 backend.integer("targetCpuPercent", 10, 90),
-                backend.string("frontendUrl", URL, "an http(s) URL such as https://cruddur.example.com"),
+                frontendUrl,
                 backendUrl,
                 certificateArn,
                 accessLogDays,
                 placement,
-                backend.optionalString("databaseCidr", IPV4_CIDR, "an IPv4 CIDR such as 10.40.0.0/16"));
+                backend.optionalString("databaseCidr", IPV4_CIDR, "an IPv4 CIDR such as 10.40.0.0/16"),
+                backend.string("connectionUrlParameter", PARAMETER_NAME, "an SSM parameter name such as /cruddur/" + stage
+                        + "/backend-flask/CONNECTION_URL", StageNames.defaultConnectionUrlParameter(stage)));
     }
 
     private static List<Integer> steps(int from, int to) {

@@ -16,22 +16,32 @@ import java.util.regex.Pattern;
  */
 final class Settings {
 
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,15}");
+
     private final String path;
     private final Map<String, Object> values;
+    /** Paths whose value came from a -c flag, which is always text: there "5" is a number and "true" a boolean. */
+    private final Set<String> fromText;
 
-    private Settings(String path, Map<String, Object> values) {
+    private Settings(String path, Map<String, Object> values, Set<String> fromText) {
         this.path = path;
         this.values = values;
+        this.fromText = fromText;
     }
 
     /** Wraps {@code raw}, which must be a JSON object, found at {@code path}. */
     static Settings of(String path, Object raw) {
+        return of(path, raw, Set.of());
+    }
+
+    /** As {@link #of(String, Object)}, where the values at {@code fromText} paths came from -c flags. */
+    static Settings of(String path, Object raw, Set<String> fromText) {
         if (!(raw instanceof Map<?, ?> map)) {
             throw new InvalidStageConfigException(path + ": " + describe(raw) + " is not allowed; expected a JSON object");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         map.forEach((key, value) -> values.put(String.valueOf(key), value));
-        return new Settings(path, values);
+        return new Settings(path, values, fromText);
     }
 
     Set<String> keys() {
@@ -53,7 +63,7 @@ final class Settings {
     }
 
     Settings object(String key) {
-        return of(path(key), require(key));
+        return of(path(key), require(key), fromText);
     }
 
     String string(String key, Pattern pattern, String allowed) {
@@ -103,6 +113,9 @@ final class Settings {
             return OptionalInt.empty();
         }
         String allowed = "a whole number from " + min + " to " + max;
+        if (raw instanceof String text && fromText.contains(path(key)) && WHOLE_NUMBER.matcher(text).matches()) {
+            raw = Long.parseLong(text);
+        }
         if (!(raw instanceof Number number)
                 || number.doubleValue() != Math.rint(number.doubleValue())
                 || number.doubleValue() < min || number.doubleValue() > max) {
@@ -113,6 +126,9 @@ final class Settings {
 
     boolean bool(String key) {
         Object raw = require(key);
+        if (fromText.contains(path(key)) && ("true".equals(raw) || "false".equals(raw))) {
+            raw = Boolean.valueOf((String) raw);
+        }
         if (!(raw instanceof Boolean flag)) {
             throw invalid(key, raw, "true or false");
         }
@@ -145,7 +161,29 @@ final class Settings {
     }
 
     InvalidStageConfigException missing(String key, String allowed) {
-        return new InvalidStageConfigException(path(key) + " is missing; expected " + allowed);
+        return new InvalidStageConfigException(path(key) + " is missing; expected " + allowed + howToSet(key));
+    }
+
+    /** A value from documentation (an example account, domain or certificate) where a real one is needed. */
+    InvalidStageConfigException placeholder(String key, Object raw, String allowed) {
+        return new InvalidStageConfigException(path(key) + ": " + describe(raw) + " is a placeholder; set " + allowed + howToSet(key));
+    }
+
+    /** A value another stage also uses, in an account and region they may share. */
+    InvalidStageConfigException shared(String key, Object raw, String otherStage, String what) {
+        return new InvalidStageConfigException(path(key) + ": " + describe(raw) + " is also stage " + otherStage + "'s " + what
+                + "; two stages that may share an account need their own" + howToSet(key));
+    }
+
+    /** The raw value of {@code key}, or null. */
+    Object raw(String key) {
+        return values.get(key);
+    }
+
+    /** Where an operator sets this key without editing cdk.json: a -c flag or the git-ignored overrides file. */
+    private String howToSet(String key) {
+        String flag = path(key).startsWith("stages.") ? path(key).substring("stages.".length()) : path(key);
+        return " (with -c " + flag + "=VALUE or in " + StageOverrides.DEFAULT_FILE + ")";
     }
 
     private static String describe(Object raw) {

@@ -1,6 +1,7 @@
 package com.cruddur.messaging.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,14 +53,21 @@ public final class StageConfigReader {
     private StageConfigReader() {
     }
 
+    /** The selected stage: cdk.json's settings with the operator's overrides ({@link StageOverrides}) applied, validated. */
+    @SuppressWarnings("unchecked")
     public static StageConfig read(Node node) {
         Object selected = node.tryGetContext("stage");
         String stage = selected == null ? DEFAULT_STAGE : String.valueOf(selected);
         Object stages = node.tryGetContext("stages");
-        if (stages == null) {
+        if (!(stages instanceof Map<?, ?>)) {
             throw new InvalidStageConfigException("stages is missing from the cdk.json context; expected a JSON object of stage settings");
         }
-        return read(stage, Settings.of("stages", stages));
+        Optional<String> file = Optional.ofNullable(node.tryGetContext(StageOverrides.FILE_CONTEXT_KEY)).map(String::valueOf);
+        StageOverrides.Merged merged = StageOverrides.apply((Map<String, Object>) stages, file, stage, (Map<String, Object>) node.getAllContext());
+        Settings all = Settings.of("stages", merged.stages(), merged.fromText());
+        StageConfig config = read(stage, all);
+        StageNames.requireDistinct(config, all);
+        return config;
     }
 
     static StageConfig read(String stage, Settings stages) {
@@ -76,14 +84,20 @@ public final class StageConfigReader {
 
         Optional<String> account = settings.optionalString("account", ACCOUNT, "a 12-digit AWS account id");
         Optional<String> region = settings.optionalString("region", REGION, "an AWS region name such as us-east-1");
+        if (account.isPresent() && Placeholders.isAccount(account.get())) {
+            throw settings.placeholder("account", account.get(), "the 12-digit id of your AWS account (aws sts get-caller-identity)");
+        }
+        boolean holdsRealData = settings.bool("holdsRealData");
+        if (holdsRealData && account.isEmpty()) {
+            throw settings.missing("account", "the 12-digit id of your AWS account: a stage holding real data deploys only to the"
+                    + " account and region it names");
+        }
         if (account.isPresent() != region.isPresent()) {
-            throw new InvalidStageConfigException(settings.path(account.isPresent() ? "region" : "account")
-                    + " is missing; account and region are given together or not at all");
+            throw settings.missing(account.isPresent() ? "region" : "account", "account and region together, or neither");
         }
         List<String> zones = availabilityZones(settings, region);
         int azCount = zones.isEmpty() ? DEFAULT_AZ_COUNT : zones.size();
         int natGateways = settings.integer("natGateways", 0, azCount);
-        boolean holdsRealData = settings.bool("holdsRealData");
 
         return new StageConfig(
                 stage,
@@ -102,7 +116,7 @@ public final class StageConfigReader {
                 streamProcessor(settings.object("streamProcessor")),
                 settings.optionalString("alarmTopicArn", SNS_TOPIC_ARN, "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:cruddur-alarms"),
                 ServiceSettingsReader.auth(settings.object("auth")),
-                ServiceSettingsReader.backend(settings.object("backend"), natGateways, holdsRealData, region));
+                ServiceSettingsReader.backend(settings.object("backend"), stage, natGateways, holdsRealData, region));
     }
 
     private static List<String> availabilityZones(Settings settings, Optional<String> region) {

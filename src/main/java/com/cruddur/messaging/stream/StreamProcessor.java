@@ -42,7 +42,7 @@ import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.data.MessagesTable;
 
 /**
- * The stream processor of SPEC §3/§5 ({@value #FUNCTION_NAME}): a Java Lambda on arm64 in the
+ * The stream processor of SPEC §3/§5 ({@code cruddur-<stage>-messaging-stream}): a Java Lambda on arm64 in the
  * workload subnets, fed by the messages table's stream through an event source mapping on its
  * {@value #ALIAS} alias (SnapStart needs a published version).
  *
@@ -56,7 +56,6 @@ import com.cruddur.messaging.data.MessagesTable;
  */
 public final class StreamProcessor extends Construct {
 
-    public static final String FUNCTION_NAME = "cruddur-messaging-stream";
     public static final String ALIAS = "live";
     public static final String HANDLER = "com.cruddur.messaging.stream.StreamProcessor::handleRequest";
     /** Iterator age above this means records wait too long before conversation rows move. */
@@ -120,7 +119,7 @@ public final class StreamProcessor extends Construct {
                 .build());
 
         this.function = Function.Builder.create(this, "Function")
-                .functionName(FUNCTION_NAME)
+                .functionName(props.functionName())
                 .description("Pattern E: keeps both members' conversation rows on the newest message")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)

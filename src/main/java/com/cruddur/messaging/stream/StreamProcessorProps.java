@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.sns.ITopic;
 /**
  * Settings of {@link StreamProcessor}.
  *
+ * @param functionName      the function's name, derived from the stage ({@code StageNames.streamProcessorFunction})
  * @param messagesTable     the messages table: its stream feeds the function, its rows are what it moves
  * @param network           where the function runs (workload subnets) and the DynamoDB prefix list for egress
  * @param code              the Lambda jar ({@link LambdaJar#code})
@@ -23,6 +24,7 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param alarmTopic        where alarms notify; empty means alarms only show in CloudWatch
  */
 public record StreamProcessorProps(
+        String functionName,
         MessagesTable messagesTable,
         Network network,
         Code code,

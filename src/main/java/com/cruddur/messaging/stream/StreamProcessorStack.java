@@ -3,6 +3,7 @@ package com.cruddur.messaging.stream;
 import java.nio.file.Path;
 
 import com.cruddur.messaging.config.StageConfig;
+import com.cruddur.messaging.config.StageNames;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
 
@@ -27,6 +28,7 @@ public final class StreamProcessorStack extends Stack {
     public StreamProcessorStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable) {
         super(scope, config.stackName("StreamProcessor"), props);
         this.streamProcessor = new StreamProcessor(this, "StreamProcessor", new StreamProcessorProps(
+                StageNames.streamProcessorFunction(config.name()),
                 messagesTable,
                 network,
                 LambdaJar.code(LAMBDA_PROJECT),

@@ -117,8 +117,9 @@ class BackendStackTest {
         assertEquals(1, secrets.size());
         Map<String, Object> secret = cast(secrets.get(0));
         assertEquals("CONNECTION_URL", secret.get("Name"));
-        assertTrue(secret.get("ValueFrom").toString().endsWith(":parameter/cruddur/backend-flask/CONNECTION_URL]]}")
-                || secret.get("ValueFrom").toString().endsWith(":parameter/cruddur/backend-flask/CONNECTION_URL"), secret.toString());
+        String parameter = stacks(stage).config().backend().connectionUrlParameter();
+        assertTrue(secret.get("ValueFrom").toString().endsWith(":parameter" + parameter + "]]}")
+                || secret.get("ValueFrom").toString().endsWith(":parameter" + parameter), secret.toString());
     }
 
     @ParameterizedTest
@@ -178,7 +179,7 @@ class BackendStackTest {
         assertEquals(Map.of("Fn::GetAtt", List.of("BackendLogsF812E440", "Arn")), cast(statements.get(2)).get("Resource"));
         assertEquals(List.of("ssm:DescribeParameters", "ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters"),
                 cast(statements.get(3)).get("Action"));
-        assertTrue(rendered.get(3).contains(":parameter/cruddur/backend-flask/CONNECTION_URL"), rendered.get(3));
+        assertTrue(rendered.get(3).contains(":parameter" + stacks(stage).config().backend().connectionUrlParameter()), rendered.get(3));
     }
 
     @ParameterizedTest
@@ -362,6 +363,19 @@ class BackendStackTest {
         template(stage).hasOutput("ServiceName", Map.of("Value", Map.of("Fn::GetAtt", List.of("BackendService10C26BD4", "Name"))));
     }
 
+    @Test
+    void theFrontendsBackendUrlIsTheStagesOwnNameWhereItHasOne() {
+        template("prod").hasOutput("BackendUrl", Map.of("Value", "https://api.cruddur.test"));
+        template("dev").hasOutput("BackendUrl", Map.of("Value", Map.of("Fn::Join", List.of("",
+                List.of("http://", Map.of("Fn::GetAtt", List.of("BackendLoadBalancerC45365EC", "DNSName")))))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stages")
+    void theNameOfTheDatabaseSecretIsAnOutputAndNotTheSecret(String stage) {
+        template(stage).hasOutput("ConnectionUrlParameter", Map.of("Value", stacks(stage).config().backend().connectionUrlParameter()));
+    }
+
     private static Object region(String stage) {
         return stacks(stage).config().region().<Object>map(r -> r).orElse(Map.of("Ref", "AWS::Region"));
     }
@@ -388,7 +402,7 @@ class BackendStackTest {
     }
 
     private static Template backendWith(String stage, Map<String, Object> backendOverrides) {
-        Map<String, Object> backend = new HashMap<>(cast(cast(cast(TestApps.cdkJsonContext().get("stages")).get(stage)).get("backend")));
+        Map<String, Object> backend = new HashMap<>(cast(TestApps.stageSettings(stage).get("backend")));
         backend.putAll(backendOverrides);
         return Template.fromStack(TestApps.compose(stage, Map.of("backend", backend)).backend());
     }

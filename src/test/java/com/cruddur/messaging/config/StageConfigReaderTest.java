@@ -24,14 +24,14 @@ class StageConfigReaderTest {
     @Test
     void devMirrorsTheReferenceSetup() {
         StageConfig dev = read("dev", Map.of());
-        assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-messages",
+        assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-dev-messages",
                 new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true,
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
                 new StreamProcessorSettings(100, 0, 3, 3600, 14), Optional.empty(),
                 new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30),
                 new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                        BackendSettings.TaskPlacement.PUBLIC_SUBNETS, Optional.empty())), dev);
+                        BackendSettings.TaskPlacement.PUBLIC_SUBNETS, Optional.empty(), "/cruddur/dev/backend-flask/CONNECTION_URL")), dev);
     }
 
     @Test
@@ -52,7 +52,7 @@ class StageConfigReaderTest {
 
     @Test
     void tableNameDefaultsToCruddurMessages() {
-        assertEquals("cruddur-messages", read("dev", overrides("tableName", null)).tableName());
+        assertEquals("cruddur-messages", read("prod", overrides("tableName", null)).tableName());
     }
 
     @Test
@@ -62,9 +62,9 @@ class StageConfigReaderTest {
 
     @Test
     void fixedEnvironmentNeedsAccountRegionAndZones() {
-        StageConfig config = read("dev", Map.of("account", "123456789012", "region", "eu-west-1",
+        StageConfig config = read("dev", Map.of("account", "210987654321", "region", "eu-west-1",
                 "availabilityZones", List.of("eu-west-1a", "eu-west-1b")));
-        assertEquals("123456789012", config.environment().getAccount());
+        assertEquals("210987654321", config.environment().getAccount());
         assertEquals("eu-west-1", config.environment().getRegion());
     }
 
@@ -149,24 +149,24 @@ class StageConfigReaderTest {
 
     @Test
     void malformedRegionIsRejected() {
-        assertError(() -> read("dev", Map.of("account", "123456789012", "region", "Europe")),
+        assertError(() -> read("dev", Map.of("account", "210987654321", "region", "Europe")),
                 "stages.dev.region: \"Europe\" is not allowed", "us-east-1");
     }
 
     @Test
     void accountWithoutRegionIsRejected() {
-        assertError(() -> read("dev", Map.of("account", "123456789012")), "stages.dev.region is missing", "together");
+        assertError(() -> read("dev", Map.of("account", "210987654321")), "stages.dev.region is missing", "together");
     }
 
     @Test
     void fixedRegionWithoutZonesIsRejected() {
-        assertError(() -> read("dev", Map.of("account", "123456789012", "region", "eu-west-1")),
+        assertError(() -> read("dev", Map.of("account", "210987654321", "region", "eu-west-1")),
                 "stages.dev.availabilityZones is missing", "at least 2 distinct zones of eu-west-1");
     }
 
     @Test
     void zonesOfAnotherRegionAreRejected() {
-        assertError(() -> read("dev", Map.of("account", "123456789012", "region", "eu-west-1",
+        assertError(() -> read("dev", Map.of("account", "210987654321", "region", "eu-west-1",
                         "availabilityZones", List.of("us-east-1a", "us-east-1b"))),
                 "stages.dev.availabilityZones: [us-east-1a, us-east-1b] is not allowed", "zones of eu-west-1");
     }
@@ -363,7 +363,7 @@ class StageConfigReaderTest {
 
     @Test
     void certificateOfAnotherRegionIsRejected() {
-        String arn = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-4000-8000-000000000000";
+        String arn = "arn:aws:acm:eu-west-1:210987654321:certificate/9b2f7c1e-4d3a-4e6b-8a5c-1f0e2d3c4b5a";
         assertError(() -> read("prod", backend("prod", Map.of("certificateArn", arn))), "certificateArn: \"" + arn + "\" is not allowed",
                 "region us-east-1");
     }
@@ -411,7 +411,7 @@ class StageConfigReaderTest {
     /** The stage's backend object with {@code changes} applied ({@link #NONE} removes a key). */
     private static Map<String, Object> backend(String stage, Map<String, Object> changes) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> stageSettings = (Map<String, Object>) ((Map<String, Object>) TestApps.cdkJsonContext().get("stages")).get(stage);
+        Map<String, Object> stageSettings = TestApps.stageSettings(stage);
         @SuppressWarnings("unchecked")
         Map<String, Object> backend = new HashMap<>((Map<String, Object>) stageSettings.get("backend"));
         changes.forEach((key, value) -> {

@@ -35,8 +35,8 @@ class DataStackTest {
     }
 
     @Test
-    void tableHasTheDefaultName() {
-        devTemplate.hasResourceProperties(TABLE, Map.of("TableName", "cruddur-messages"));
+    void tableHasTheStageSettingsName() {
+        devTemplate.hasResourceProperties(TABLE, Map.of("TableName", "cruddur-dev-messages"));
     }
 
     @Test

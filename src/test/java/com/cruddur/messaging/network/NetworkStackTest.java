@@ -49,7 +49,7 @@ class NetworkStackTest {
     @Test
     void stageWithAFixedRegionUsesItsConfiguredZonesWithoutAnyAccountLookup() {
         App app = TestApps.app("prod", Map.of(
-                "account", "123456789012", "region", "us-east-1", "availabilityZones", List.of("us-east-1b", "us-east-1c")));
+                "account", "210987654321", "region", "us-east-1", "availabilityZones", List.of("us-east-1b", "us-east-1c")));
         StageStacks stacks = CruddurApp.compose(app);
         CloudAssembly assembly = app.synth();
 
@@ -58,7 +58,7 @@ class NetworkStackTest {
         Map<String, List<String>> azsByGroup = subnetAzsByGroup(Template.fromStack(stacks.network()));
         assertEquals(List.of("us-east-1b", "us-east-1c"), azsByGroup.get(Network.WORKLOAD_SUBNETS).stream().sorted().toList());
         assertEquals("us-east-1", stacks.network().getRegion());
-        assertEquals("123456789012", stacks.network().getAccount());
+        assertEquals("210987654321", stacks.network().getAccount());
     }
 
     @Test

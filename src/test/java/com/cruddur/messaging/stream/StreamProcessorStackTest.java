@@ -28,7 +28,7 @@ class StreamProcessorStackTest {
     @Test
     void functionIsTheJavaProcessorOnArm64WithTheNewestJavaRuntime() {
         devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "FunctionName", "cruddur-messaging-stream",
+                "FunctionName", "cruddur-dev-messaging-stream",
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
                 "Handler", "com.cruddur.messaging.stream.StreamProcessor::handleRequest"));
@@ -123,7 +123,7 @@ class StreamProcessorStackTest {
                 Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("MessagesTable.*StreamArn"))))));
         assertStatement(devTemplate, "ListTableStreams", Map.of("Resource", Map.of("Fn::Join", List.of("", List.of(
                 "arn:", Map.of("Ref", "AWS::Partition"), ":dynamodb:", Map.of("Ref", "AWS::Region"), ":",
-                Map.of("Ref", "AWS::AccountId"), ":table/cruddur-messages/stream/*")))));
+                Map.of("Ref", "AWS::AccountId"), ":table/cruddur-dev-messages/stream/*")))));
     }
 
     @Test

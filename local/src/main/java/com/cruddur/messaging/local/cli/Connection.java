@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import com.cruddur.messaging.local.Clients;
+import com.cruddur.messaging.local.template.StageTemplates;
 
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /** Where a command finds the table: endpoint, table and region from options or the backend's own variables. */
 public final class Connection {
 
-    static final String DEFAULT_TABLE = "cruddur-messages";
+    static final String DEFAULT_TABLE = StageTemplates.LOCAL_TABLE;
 
     @Option(names = "--endpoint", defaultValue = "${env:AWS_ENDPOINT_URL}",
             description = "DynamoDB endpoint (default: $AWS_ENDPOINT_URL; unset = AWS itself)")

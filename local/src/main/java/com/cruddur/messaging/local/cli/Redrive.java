@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.cruddur.messaging.local.Clients;
+import com.cruddur.messaging.local.StackOutputs;
 import com.cruddur.messaging.local.redrive.DeployedProcessor;
 import com.cruddur.messaging.local.redrive.FailedBatchesBucket;
 import com.cruddur.messaging.local.redrive.ParkedBatch;
-import com.cruddur.messaging.local.redrive.StageOutputs;
 import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
 import com.cruddur.messaging.local.template.LambdaFunction;
 import com.cruddur.messaging.local.template.StageTemplates;
@@ -136,7 +136,7 @@ final class Redrive implements Callable<Integer> {
         String alias = function;
         if (bucketName == null || alias == null) {
             try (CloudFormationClient cloudFormation = Clients.inAws(CloudFormationClient.builder(), awsHttp, region, endpoint).build()) {
-                StageOutputs outputs = StageOutputs.read(cloudFormation, StageTemplates.stackName(templates.stage, "StreamProcessor"));
+                StackOutputs outputs = StackOutputs.read(cloudFormation, StageTemplates.stackName(templates.stage, "StreamProcessor"));
                 bucketName = bucketName != null ? bucketName : outputs.get(BUCKET_OUTPUT);
                 alias = alias != null ? alias : outputs.get(ALIAS_OUTPUT);
             }

@@ -20,21 +20,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class StageTemplates {
 
+    /**
+     * Local mode's table, whatever a stage calls its table in AWS: backend-flask and the reference scripts expect this
+     * name (SPEC §6), while stages that share an account need their own (dev's is cruddur-dev-messages).
+     */
+    public static final String LOCAL_TABLE = "cruddur-messages";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Properties of the seed resource that are deployment wiring, not seed settings. */
     private static final List<String> SEED_WIRING = List.of("ServiceToken", "TableName");
 
     private final Path directory;
     private final String stage;
+    /** The table name that replaces the stage's own wherever it appears; empty = the templates as deployed. */
+    private final Optional<String> tableName;
 
-    private StageTemplates(Path directory, String stage) {
+    private StageTemplates(Path directory, String stage, Optional<String> tableName) {
         this.directory = directory;
         this.stage = stage;
+        this.tableName = tableName;
     }
 
-    /** The templates of {@code stage} in {@code directory}; fails naming the file when the stage was not synthesized there. */
+    /**
+     * The templates of {@code stage} in {@code directory} as local mode runs them: the table named {@link #LOCAL_TABLE}
+     * in its definition and in the functions' environments. Fails naming the file when the stage was not synthesized there.
+     */
     public static StageTemplates read(Path directory, String stage) {
-        StageTemplates templates = new StageTemplates(directory, stage);
+        return read(directory, stage, Optional.of(LOCAL_TABLE));
+    }
+
+    /** The templates exactly as {@code cdk deploy} would deploy them, for commands that look at the stage in AWS. */
+    public static StageTemplates readAsDeployed(Path directory, String stage) {
+        return read(directory, stage, Optional.empty());
+    }
+
+    private static StageTemplates read(Path directory, String stage, Optional<String> tableName) {
+        StageTemplates templates = new StageTemplates(directory, stage, tableName);
         for (String concern : List.of("Data", "StreamProcessor")) {
             if (!Files.isRegularFile(templates.file(concern))) {
                 throw new IllegalArgumentException("no synthesized template " + templates.file(concern) + "; synthesize stage "
@@ -50,7 +71,8 @@ public final class StageTemplates {
 
     /** The messages table as the Data stack defines it. */
     public TableDefinition table() {
-        return TableDefinition.from(onlyResource("Data", "AWS::DynamoDB::Table").get("Properties"));
+        TableDefinition deployed = TableDefinition.from(onlyResource("Data", "AWS::DynamoDB::Table").get("Properties"));
+        return tableName.map(deployed::withTableName).orElse(deployed);
     }
 
     /** How the deployed event source mapping feeds the stream processor. */
@@ -139,7 +161,7 @@ public final class StageTemplates {
         if (value.has("Ref")) {
             JsonNode resource = parse(file(concern)).path("Resources").path(value.path("Ref").asText());
             if (resource.path("Properties").has("TableName")) {
-                return resolve(concern, resource.path("Properties").path("TableName"));
+                return tableName.orElseGet(() -> resolve(concern, resource.path("Properties").path("TableName")));
             }
         }
         if (value.has("Fn::GetStackOutput")) {

@@ -62,6 +62,11 @@ public record TableDefinition(
                 throughput(properties.path("ProvisionedThroughput")));
     }
 
+    /** The same table under another name (local mode's). */
+    public TableDefinition withTableName(String name) {
+        return new TableDefinition(name, attributes, keySchema, globalSecondaryIndexes, streamViewType, throughput);
+    }
+
     public CreateTableRequest createTableRequest() {
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(tableName)

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class DeployedStageStub implements StubAwsHttp.Responder {
 
     static final String BUCKET = "cruddur-dev-streamprocessor-streamprocessorfailedbat-1q2w3e4r5t6y";
-    static final String ALIAS = "arn:aws:lambda:us-east-1:123456789012:function:cruddur-messaging-stream:live";
+    static final String ALIAS = "arn:aws:lambda:us-east-1:123456789012:function:cruddur-dev-messaging-stream:live";
     private static final String XML = "text/xml";
 
     /** Keys and bodies of the parked objects; a DeleteObject removes one. */

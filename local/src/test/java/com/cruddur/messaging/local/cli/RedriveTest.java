@@ -68,7 +68,7 @@ class RedriveTest {
         Files.writeString(file, parkedBatch(StreamEvents.record("101", Items.item(parked)), StreamEvents.record("102", broken)) + "\n");
 
         assertEquals(1, redrive());
-        assertTrue(out.contains("redrove 1 batch(es), 2 record(s) through cruddur-messaging-stream: 1 processed, 1 still failing"), out);
+        assertTrue(out.contains("redrove 1 batch(es), 2 record(s) through cruddur-dev-messaging-stream: 1 processed, 1 still failing"), out);
         for (User member : List.of(YAYA, LORE)) {
             List<ConversationRow> rows = new MessagesRepository(dynamoDb, "cruddur-messages", Clock.systemUTC())
                     .listConversations(member.uuid(), Optional.empty()).items();
@@ -79,7 +79,7 @@ class RedriveTest {
         assertEquals("102", JSON.readTree(kept.get(0)).path("payload").path("Records").get(0).path("dynamodb").path("SequenceNumber").asText());
 
         assertEquals(1, redrive(), "a second redrive is harmless");
-        assertTrue(out.contains("1 record(s) through cruddur-messaging-stream: 0 processed, 1 still failing"), out);
+        assertTrue(out.contains("1 record(s) through cruddur-dev-messaging-stream: 0 processed, 1 still failing"), out);
     }
 
     @Test

@@ -34,6 +34,19 @@ class StageTemplatesTest {
     }
 
     @Test
+    void localModeNamesTheTableCruddurMessagesWhateverTheStageCallsItInAws() {
+        assertEquals("cruddur-dev-messages", StageTemplates.readAsDeployed(TestTemplates.cdkOut("dev"), "dev").table().tableName());
+        assertEquals("cruddur-messages", dev.table().tableName());
+    }
+
+    @Test
+    void theStreamProcessorIsToldTheLocalTableToo() {
+        Path cdkOut = com.cruddur.messaging.local.support.SynthesizedStage.cdkOut("dev");
+        assertEquals("cruddur-dev-messages", StageTemplates.readAsDeployed(cdkOut, "dev").streamProcessor().environment().get("DDB_MESSAGE_TABLE"));
+        assertEquals("cruddur-messages", StageTemplates.read(cdkOut, "dev").streamProcessor().environment().get("DDB_MESSAGE_TABLE"));
+    }
+
+    @Test
     void mappingCarriesTheDeployedBatchingRetriesAndFilters() {
         StreamMapping mapping = dev.streamMapping();
         assertEquals(100, mapping.batchSize());
