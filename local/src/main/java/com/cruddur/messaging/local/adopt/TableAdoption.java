@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * <p>Pure: it reads a template's {@link TableDefinition} and a DescribeTable result, and calls nothing. {@code cdk import}
  * does not check the imported table's properties against the template (the aws-cdk CLI README, "cdk import",
  * Limitations), so this is the check: keys (fixed at creation), the index pattern E queries, the stream the processor
- * reads, then capacity. Tags, encryption, point-in-time recovery and deletion protection are not in DescribeTable's
- * answer alone; drift detection after the import shows them.
+ * reads, then capacity. Tags, encryption, point-in-time recovery and deletion protection are not compared (none keeps
+ * the app from working); drift detection after the import shows them, and the README gives their fixes.
  */
 public final class TableAdoption {
 
@@ -110,7 +111,7 @@ public final class TableAdoption {
         String update = "aws dynamodb update-table --table-name " + name;
         if (wanted.isEmpty()) {
             return onDemand ? List.of() : List.of(new Finding(Kind.DRIFT, "billing: template on-demand, table provisioned "
-                    + capacity(table.provisionedThroughput().readCapacityUnits(), table.provisionedThroughput().writeCapacityUnits()),
+                    + capacity(table.provisionedThroughput()),
                     update + " --billing-mode PAY_PER_REQUEST"));
         }
         if (onDemand) {
@@ -118,19 +119,19 @@ public final class TableAdoption {
                     update + " --billing-mode PROVISIONED" + throughputOption(wanted.get()) + indexThroughputOption(template, table)));
         }
         List<Finding> findings = new ArrayList<>();
-        if (!capacity(wanted.get()).equals(capacity(table.provisionedThroughput().readCapacityUnits(), table.provisionedThroughput().writeCapacityUnits()))) {
+        if (!capacity(wanted.get()).equals(capacity(table.provisionedThroughput()))) {
             findings.add(new Finding(Kind.DRIFT, "capacity: template " + capacity(wanted.get()) + ", table "
-                    + capacity(table.provisionedThroughput().readCapacityUnits(), table.provisionedThroughput().writeCapacityUnits()),
+                    + capacity(table.provisionedThroughput()),
                     update + throughputOption(wanted.get())));
         }
         for (GlobalSecondaryIndexDescription actual : table.globalSecondaryIndexes()) {
             template.globalSecondaryIndexes().stream()
                     .filter(index -> index.indexName().equals(actual.indexName()) && index.provisionedThroughput() != null)
                     .filter(index -> !capacity(index.provisionedThroughput()).equals(
-                            capacity(actual.provisionedThroughput().readCapacityUnits(), actual.provisionedThroughput().writeCapacityUnits())))
+                            capacity(actual.provisionedThroughput())))
                     .forEach(index -> findings.add(new Finding(Kind.DRIFT, "capacity of index " + index.indexName() + ": template "
                             + capacity(index.provisionedThroughput()) + ", table "
-                            + capacity(actual.provisionedThroughput().readCapacityUnits(), actual.provisionedThroughput().writeCapacityUnits()),
+                            + capacity(actual.provisionedThroughput()),
                             update + " --global-secondary-index-updates '[" + indexUpdateJson(index) + "]'")));
         }
         return findings;
@@ -173,6 +174,10 @@ public final class TableAdoption {
     }
 
     private static String capacity(ProvisionedThroughput throughput) {
+        return capacity(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
+    }
+
+    private static String capacity(ProvisionedThroughputDescription throughput) {
         return capacity(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -126,6 +127,30 @@ class TableAdoptionTest {
         assertEquals(List.of(new Finding(Kind.DRIFT, "capacity: template 5 RCU / 5 WCU, table 10 RCU / 2 WCU",
                 UPDATE + " --provisioned-throughput ReadCapacityUnits=5,WriteCapacityUnits=5")), findings);
         assertFalse(TableAdoption.blocksImport(findings));
+    }
+
+    @Test
+    void otherIndexCapacityIsDriftWithAnIndexUpdate() {
+        BootcampTable.create(dynamoDb, Variant.WITH_GSI);
+        BootcampTable.turnStreamOn(dynamoDb, "NEW_IMAGE");
+        dynamoDb.updateTable(b -> b.tableName(BootcampTable.NAME).globalSecondaryIndexUpdates(u -> u.update(i -> i
+                .indexName("message-group-sk-index").provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))));
+
+        assertEquals(List.of(new Finding(Kind.DRIFT, "capacity of index message-group-sk-index: template 5 RCU / 5 WCU, table 1 RCU / 1 WCU",
+                UPDATE + " --global-secondary-index-updates '[{\"Update\":{\"IndexName\":\"message-group-sk-index\","
+                        + "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5}}}]'")), findings());
+    }
+
+    @Test
+    void onDemandTableIsDriftFromTheProvisionedTemplateWithTheSwitchBack() {
+        BootcampTable.create(dynamoDb, Variant.WITH_GSI);
+        BootcampTable.turnStreamOn(dynamoDb, "NEW_IMAGE");
+        dynamoDb.updateTable(b -> b.tableName(BootcampTable.NAME).billingMode(BillingMode.PAY_PER_REQUEST));
+
+        assertEquals(List.of(new Finding(Kind.DRIFT, "billing: template provisioned 5 RCU / 5 WCU, table on-demand",
+                UPDATE + " --billing-mode PROVISIONED --provisioned-throughput ReadCapacityUnits=5,WriteCapacityUnits=5"
+                        + " --global-secondary-index-updates '[{\"Update\":{\"IndexName\":\"message-group-sk-index\","
+                        + "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5}}}]'")), findings());
     }
 
     private List<Finding> findings() {
