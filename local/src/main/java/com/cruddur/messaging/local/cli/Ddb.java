@@ -11,7 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 @Command(name = "ddb", mixinStandardHelpOptions = true,
         description = "Inspect and manage the messages table and the Cognito user pool.",
         subcommands = {ListTables.class, SchemaLoad.class, Drop.class, Seed.class, Scan.class, GetConversation.class,
-                ListConversations.class, Redrive.class, Cognito.class})
+                ListConversations.class, Redrive.class, ImportMapping.class, Cognito.class})
 public final class Ddb implements Runnable {
 
     @CommandLine.Spec

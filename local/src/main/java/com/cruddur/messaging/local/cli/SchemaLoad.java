@@ -49,8 +49,14 @@ final class SchemaLoad implements Callable<Integer> {
         @Option(names = "--cdk-out", description = "directory of the synthesized stage (default: cdk.out/local-<stage>)")
         Path cdkOut;
 
+        /** As local mode runs the stage (its table named cruddur-messages). */
         StageTemplates read() {
             return StageTemplates.read(cdkOut(), stage);
+        }
+
+        /** Exactly as cdk deploy deploys the stage, for commands about the stage in AWS. */
+        StageTemplates readAsDeployed() {
+            return StageTemplates.readAsDeployed(cdkOut(), stage);
         }
 
         /** The synthesized stage: --cdk-out, else cdk.out/local-<stage> of the repository bin/ddb runs from. */

@@ -75,6 +75,13 @@ public final class StageTemplates {
         return tableName.map(deployed::withTableName).orElse(deployed);
     }
 
+    /** The messages table's resource in the Data stack: what {@code cdk import} is told to import, and what keeps the table. */
+    public TableResource tableResource() {
+        Map.Entry<String, JsonNode> table = onlyResourceEntry("Data", "AWS::DynamoDB::Table");
+        return new TableResource(stackName(stage, "Data"), table.getKey(), optionalText(table.getValue().path("DeletionPolicy")),
+                optionalText(table.getValue().path("UpdateReplacePolicy")));
+    }
+
     /** How the deployed event source mapping feeds the stream processor. */
     public StreamMapping streamMapping() {
         return StreamMapping.from(onlyResource("StreamProcessor", "AWS::Lambda::EventSourceMapping").get("Properties"));
@@ -181,10 +188,15 @@ public final class StageTemplates {
     }
 
     private JsonNode onlyResource(String concern, String type) {
+        return onlyResourceEntry(concern, type).getValue();
+    }
+
+    /** The logical id and definition of the one resource of {@code type} in the stack {@code concern}. */
+    private Map.Entry<String, JsonNode> onlyResourceEntry(String concern, String type) {
         JsonNode template = parse(file(concern));
-        List<JsonNode> matches = new ArrayList<>();
-        template.path("Resources").forEach(resource -> {
-            if (type.equals(resource.path("Type").asText())) {
+        List<Map.Entry<String, JsonNode>> matches = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(resource -> {
+            if (type.equals(resource.getValue().path("Type").asText())) {
                 matches.add(resource);
             }
         });
@@ -192,6 +204,10 @@ public final class StageTemplates {
             throw new IllegalArgumentException(file(concern) + " has " + matches.size() + " resources of type " + type + "; expected exactly 1");
         }
         return matches.get(0);
+    }
+
+    private static Optional<String> optionalText(JsonNode node) {
+        return node.isMissingNode() ? Optional.empty() : Optional.of(node.asText());
     }
 
     private Path file(String concern) {

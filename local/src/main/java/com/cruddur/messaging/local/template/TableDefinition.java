@@ -2,8 +2,10 @@ package com.cruddur.messaging.local.template;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -11,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
@@ -84,21 +85,54 @@ public record TableDefinition(
     /** What of {@code table} differs from this definition (key schema, attributes, indexes, stream); empty when nothing does. */
     public List<String> differencesFrom(TableDescription table) {
         List<String> differences = new ArrayList<>();
-        compare(differences, "key schema", keySchema, table.keySchema());
+        compare(differences, "key schema", keys(), keysOf(table));
         compare(differences, "attribute definitions", Set.copyOf(attributes), Set.copyOf(table.attributeDefinitions()));
-        List<String> expectedIndexes = globalSecondaryIndexes.stream()
-                .map(index -> index.indexName() + index.keySchema() + index.projection()).sorted().toList();
-        List<String> actualIndexes = table.globalSecondaryIndexes().stream()
-                .map(TableDefinition::describe).sorted().toList();
-        compare(differences, "global secondary indexes", expectedIndexes, actualIndexes);
-        Optional<String> actualView = table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
-                ? Optional.of(table.streamSpecification().streamViewTypeAsString()) : Optional.empty();
-        compare(differences, "stream view type", streamViewType, actualView);
+        compare(differences, "global secondary indexes", indexShapes(), indexShapesOf(table));
+        compare(differences, "stream view type", streamViewType, streamViewTypeOf(table));
         return differences;
     }
 
-    private static String describe(GlobalSecondaryIndexDescription index) {
-        return index.indexName() + index.keySchema() + index.projection();
+    /** The keys with their types, e.g. {@code [pk S HASH, sk S RANGE]}: a key's type is as fixed as its name. */
+    public List<String> keys() {
+        return keys(keySchema, attributes);
+    }
+
+    public static List<String> keysOf(TableDescription table) {
+        return keys(table.keySchema(), table.attributeDefinitions());
+    }
+
+    /** Each index by name: its keys with their types and its projection, what decides which queries it serves. */
+    public Map<String, String> indexShapes() {
+        Map<String, String> shapes = new TreeMap<>();
+        globalSecondaryIndexes.forEach(index -> shapes.put(index.indexName(), keys(index.keySchema(), attributes) + " " + index.projection()));
+        return shapes;
+    }
+
+    public static Map<String, String> indexShapesOf(TableDescription table) {
+        Map<String, String> shapes = new TreeMap<>();
+        table.globalSecondaryIndexes().forEach(index ->
+                shapes.put(index.indexName(), keys(index.keySchema(), table.attributeDefinitions()) + " " + index.projection()));
+        return shapes;
+    }
+
+    /** The view type of the table's stream, or empty when its stream is off. */
+    public static Optional<String> streamViewTypeOf(TableDescription table) {
+        return table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
+                ? Optional.of(table.streamSpecification().streamViewTypeAsString()) : Optional.empty();
+    }
+
+    /** The type of {@code attribute} in this definition. */
+    public String typeOf(String attribute) {
+        return typeOf(attribute, attributes);
+    }
+
+    private static List<String> keys(List<KeySchemaElement> keys, List<AttributeDefinition> attributes) {
+        return keys.stream().map(key -> key.attributeName() + " " + typeOf(key.attributeName(), attributes) + " " + key.keyTypeAsString()).toList();
+    }
+
+    private static String typeOf(String attribute, List<AttributeDefinition> attributes) {
+        return attributes.stream().filter(a -> a.attributeName().equals(attribute)).map(AttributeDefinition::attributeTypeAsString)
+                .findFirst().orElse("undefined");
     }
 
     private static void compare(List<String> differences, String what, Object expected, Object actual) {

@@ -221,7 +221,8 @@ class DdbCliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("list-tables", "schema-load", "drop", "seed", "scan", "get-conversation", "list-conversations")) {
+        for (String command : List.of("list-tables", "schema-load", "drop", "seed", "scan", "get-conversation", "list-conversations",
+                "import-mapping")) {
             assertEquals(0, ddb(command, "--help"), command);
             assertTrue(out.startsWith("Usage: ddb " + command), out);
         }

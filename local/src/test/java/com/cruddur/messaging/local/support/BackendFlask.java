@@ -15,7 +15,8 @@ import com.cruddur.messaging.contract.User;
 /**
  * backend-flask's own write path, run for real: Debian's {@code python3} with Debian's {@code python3-boto3}
  * (an independent client; .ci/run installs it) executing {@code backend-flask/create_message.py}, a copy of
- * lib/ddb.py's create_message, on a host whose time zone is Europe/Berlin.
+ * lib/ddb.py's create_message, on a host whose time zone is Europe/Berlin; and the bootcamp's bin/ddb/schema-load
+ * ({@code backend-flask/schema_load.py}), which made the table people already have.
  */
 public final class BackendFlask {
 
@@ -27,12 +28,23 @@ public final class BackendFlask {
 
     /** Pattern C as backend-flask writes it; returns the sort key it wrote. */
     public static String createMessage(URI endpoint, String groupUuid, String text, User sender, boolean zeroMicroseconds) {
-        Path script = Path.of(System.getProperty("project.root", ".."), "local", "src", "test", "resources", "backend-flask", "create_message.py");
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), groupUuid, text, sender.uuid(),
-                sender.displayName(), sender.handle()));
+        List<String> arguments = new ArrayList<>(List.of(groupUuid, text, sender.uuid(), sender.displayName(), sender.handle()));
         if (zeroMicroseconds) {
-            command.add("--zero-microseconds");
+            arguments.add("--zero-microseconds");
         }
+        return run("create_message.py", arguments, endpoint);
+    }
+
+    /** The bootcamp's bin/ddb/schema-load (with the GSI): creates cruddur-messages; returns the name it created. */
+    public static String schemaLoad(URI endpoint) {
+        return run("schema_load.py", List.of(), endpoint);
+    }
+
+    /** Runs a script of {@code backend-flask/} against {@code endpoint}; returns the last line it printed. */
+    private static String run(String scriptName, List<String> arguments, URI endpoint) {
+        Path script = Path.of(System.getProperty("project.root", ".."), "local", "src", "test", "resources", "backend-flask", scriptName);
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+        command.addAll(arguments);
         if (!Files.isExecutable(PYTHON)) {
             throw new IllegalStateException(PYTHON + " is missing; install Debian's python3 and python3-boto3 (.ci/run does)");
         }
@@ -43,7 +55,7 @@ public final class BackendFlask {
             Process python = builder.start();
             String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (python.waitFor() != 0) {
-                throw new IllegalStateException("backend-flask's create_message failed (is python3-boto3 installed? apt-get install python3-boto3):\n"
+                throw new IllegalStateException("backend-flask's " + scriptName + " failed (is python3-boto3 installed? apt-get install python3-boto3):\n"
                         + output);
             }
             return output.lines().reduce((first, last) -> last).orElseThrow();
