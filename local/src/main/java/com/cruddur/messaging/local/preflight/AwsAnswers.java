@@ -104,7 +104,7 @@ final class AwsAnswers implements AutoCloseable {
     Optional<String> existing(FixedName name) {
         String value = name.name();
         return switch (name.kind()) {
-            case TABLE -> tableStream(value).map(stream -> value);
+            case TABLE -> table(value).map(table -> value);
             case FUNCTION -> {
                 try {
                     lambda.getFunctionConfiguration(b -> b.functionName(value));
@@ -137,13 +137,14 @@ final class AwsAnswers implements AutoCloseable {
         }
     }
 
-    /**
-     * The table's latest stream ARN: empty when the table has no stream, and an empty Optional inside when there is no
-     * table at all, so one call answers both "does it exist" and "what is its stream".
-     */
-    Optional<Optional<String>> tableStream(String table) {
+    /** A DynamoDB table as preflight needs it: its latest stream, if it has one. */
+    record Table(Optional<String> latestStreamArn) {
+    }
+
+    /** The table, empty when there is none. */
+    Optional<Table> table(String name) {
         try {
-            return Optional.of(Optional.ofNullable(dynamoDb.describeTable(b -> b.tableName(table)).table().latestStreamArn()));
+            return Optional.of(new Table(Optional.ofNullable(dynamoDb.describeTable(b -> b.tableName(name)).table().latestStreamArn())));
         } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
             return Optional.empty();
         }

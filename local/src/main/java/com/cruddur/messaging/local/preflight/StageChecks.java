@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Runs the preflight checks of one stage in order, feeding each the template facts and the answers it needs, and
@@ -34,23 +37,54 @@ final class StageChecks {
         if (!environment.passed()) {
             return results;
         }
-        record.accept(BootstrapCheck.check(aws.bootstrapVersion(), assembly.requiredBootstrapVersion(), account, region));
+        checked(BootstrapCheck.SUBJECT, "cloudformation:DescribeStacks", () ->
+                List.of(BootstrapCheck.check(aws.bootstrapVersion(), assembly.requiredBootstrapVersion(), account, region))).forEach(record);
 
         BackendTemplate backend = new BackendTemplate(assembly.template("Backend"), new TemplateValues(account, region));
         ImageRef image = backend.image();
-        record.accept(ImageCheck.check(image, backend.cpuArchitecture(), aws.image(image), region));
+        checked(ImageCheck.SUBJECT, "ecr:BatchGetImage, ecr:GetDownloadUrlForLayer", () ->
+                List.of(ImageCheck.check(image, backend.cpuArchitecture(), aws.image(image), region))).forEach(record);
         String parameter = backend.connectionParameterName();
-        record.accept(ConnectionParameterCheck.check(parameter, aws.parameter(parameter), region));
+        checked(ConnectionParameterCheck.SUBJECT, "ssm:DescribeParameters", () ->
+                List.of(ConnectionParameterCheck.check(parameter, aws.parameter(parameter), region))).forEach(record);
         Optional<String> certificate = backend.certificateArn();
-        record.accept(CertificateCheck.check(certificate, backend.backendHost(), region, certificate.flatMap(aws::certificate)));
-        record.accept(DatabaseReachCheck.check(aws.parameterValue(parameter), backend.taskEgress()));
+        checked(CertificateCheck.SUBJECT, "acm:DescribeCertificate", () ->
+                List.of(CertificateCheck.check(certificate, backend.backendHost(), region, certificate.flatMap(aws::certificate)))).forEach(record);
+        checked(DatabaseReachCheck.SUBJECT, "ssm:GetParameter", () ->
+                List.of(DatabaseReachCheck.check(aws.parameterValue(parameter), backend.taskEgress()))).forEach(record);
 
-        fixedNames().forEach(record);
-        String table = assembly.tableName();
-        Optional<String> stream = aws.tableStream(table).flatMap(arn -> arn);
-        StreamMappingCheck.check(table, stream, stream.map(aws::mappings).orElse(List.of()), assembly.streamProcessorName(), region)
+        checked(FixedNameCheck.SUBJECT, "dynamodb:DescribeTable, lambda:GetFunctionConfiguration, logs:DescribeLogGroups,"
+                + " cognito-idp:ListUserPools, ssm:DescribeParameters, ecs:DescribeClusters, cloudformation:DescribeStackResource", this::fixedNames)
                 .forEach(record);
+        checked(StreamMappingCheck.SUBJECT, "dynamodb:DescribeTable, lambda:ListEventSourceMappings", this::streamMappings).forEach(record);
         return results;
+    }
+
+    /**
+     * The check's results, or, when AWS denies one of its reads, a failure naming the permission: the operator then
+     * still sees every other check instead of one error.
+     */
+    private static List<CheckResult> checked(String subject, String permissions, Supplier<List<CheckResult>> check) {
+        try {
+            return check.get();
+        } catch (AwsServiceException e) {
+            if (!accessDenied(e)) {
+                throw e;
+            }
+            return List.of(CheckResult.fail(subject, "cannot check: " + e.awsErrorDetails().errorMessage(),
+                    "grant your credentials " + permissions + " (README section Preflight lists every read it needs)"));
+        }
+    }
+
+    private static boolean accessDenied(AwsServiceException e) {
+        String code = String.valueOf(e.awsErrorDetails().errorCode());
+        return e.statusCode() == 403 || code.startsWith("AccessDenied") || "UnauthorizedOperation".equals(code);
+    }
+
+    private List<CheckResult> streamMappings() {
+        String table = assembly.tableName();
+        Optional<String> stream = aws.table(table).flatMap(AwsAnswers.Table::latestStreamArn);
+        return StreamMappingCheck.check(table, stream, stream.map(aws::mappings).orElse(List.of()), assembly.streamProcessorName(), region);
     }
 
     private List<CheckResult> fixedNames() {

@@ -58,8 +58,15 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
     /** Event source mappings: function ARN by UUID, all on the stream of {@link #tables}. */
     final Map<String, String> mappings = new LinkedHashMap<>();
 
+    /** JSON-protocol operations ("AmazonSSM.GetParameter") the operator's credentials may not call. */
+    final Set<String> denied = new HashSet<>();
+
     @Override
     public StubAwsHttp.Answer answer(StubAwsHttp.Call call) {
+        if (denied.contains(call.target())) {
+            return error("AccessDeniedException", "User: arn:aws:iam::" + ACCOUNT + ":user/operator is not authorized to perform: "
+                    + call.target().substring(call.target().indexOf('.') + 1) + " because no identity-based policy allows it");
+        }
         if (call.target().isEmpty() && call.body().contains("Action=")) {
             return query(form(call.body()));
         }

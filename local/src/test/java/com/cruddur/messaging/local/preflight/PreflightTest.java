@@ -101,6 +101,16 @@ class PreflightTest {
         assertTrue(run.lines().stream().noneMatch(line -> line.contains("s3cret")), String.join("\n", run.lines()));
     }
 
+    @Test
+    void aReadAwsDeniesFailsThatCheckWithThePermissionAndTheOthersStillRun() {
+        aws.denied.add("AmazonEC2ContainerRegistry_V20150921.BatchGetImage");
+        Run run = run();
+        run.has("✘ image: cannot check: User: arn:aws:iam::" + ACCOUNT + ":user/operator is not authorized to perform: BatchGetImage because no"
+                + " identity-based policy allows it — fix: grant your credentials ecr:BatchGetImage, ecr:GetDownloadUrlForLayer (README section"
+                + " Preflight lists every read it needs)", 1);
+        assertTrue(run.lines().get(run.lines().size() - 1).startsWith("✔ stream mappings: "), String.join("\n", run.lines()));
+    }
+
     @Nested
     class BadInput {
         @Test
