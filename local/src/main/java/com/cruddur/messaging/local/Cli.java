@@ -6,7 +6,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** picocli set-up shared by bin/local and bin/ddb: a failure is one line on stderr and a non-zero exit. */
 public final class Cli {
 
-    static final int FAILED = 1;
+    public static final int FAILED = 1;
     static final int BAD_INPUT = 2;
 
     private Cli() {

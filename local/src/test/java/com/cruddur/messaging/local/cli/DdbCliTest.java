@@ -24,6 +24,7 @@ import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
 import com.cruddur.messaging.local.Clients;
 import com.cruddur.messaging.local.LocalDynamoDbServer;
+import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.support.TestTemplates;
 
 import org.junit.jupiter.api.AfterAll;

@@ -26,6 +26,7 @@ import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
 import com.cruddur.messaging.local.runtime.FunctionError;
 import com.cruddur.messaging.local.stream.StreamPump.StreamFunction;
 import com.cruddur.messaging.local.support.StreamEvents;
+import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.support.SynthesizedStage;
 import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.StageTemplates;

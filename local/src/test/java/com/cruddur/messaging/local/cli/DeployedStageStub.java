@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import com.cruddur.messaging.local.runtime.FunctionError;
 import com.cruddur.messaging.local.stream.StreamPump.StreamFunction;
+import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.cli;
+package com.cruddur.messaging.local.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,35 +21,35 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * The HTTP layer under the real SDK clients of services that only AWS runs (Cognito, SSM, CloudFormation, S3,
  * Lambda): a {@link Responder} answers each request. Records every request.
  */
-final class StubAwsHttp implements SdkHttpClient {
+public final class StubAwsHttp implements SdkHttpClient {
 
     /** A request as it reached the wire: method, host, decoded path, query, X-Amz-Target (JSON protocols) and body. */
-    record Call(String method, String host, String path, Map<String, List<String>> query, String target, String body) {
+    public record Call(String method, String host, String path, Map<String, List<String>> query, String target, String body) {
     }
 
-    record Answer(int status, String contentType, Map<String, String> headers, String body) {
-        static Answer ok(String contentType, String body) {
+    public record Answer(int status, String contentType, Map<String, String> headers, String body) {
+        public static Answer ok(String contentType, String body) {
             return new Answer(200, contentType, Map.of(), body);
         }
     }
 
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         Answer answer(Call call);
     }
 
-    final List<Call> calls = new ArrayList<>();
-    final List<String> targets = new ArrayList<>();
-    final List<String> hosts = new ArrayList<>();
-    final List<String> bodies = new ArrayList<>();
+    public final List<Call> calls = new ArrayList<>();
+    public final List<String> targets = new ArrayList<>();
+    public final List<String> hosts = new ArrayList<>();
+    public final List<String> bodies = new ArrayList<>();
     private final Responder responder;
 
-    StubAwsHttp(Responder responder) {
+    public StubAwsHttp(Responder responder) {
         this.responder = responder;
     }
 
     /** Answers AWS JSON protocol calls from canned bodies by X-Amz-Target; an {@code {"__type": ...}} body is a 400, as from the service. */
-    StubAwsHttp(Map<String, String> jsonByTarget) {
+    public StubAwsHttp(Map<String, String> jsonByTarget) {
         this(call -> {
             String body = jsonByTarget.get(call.target());
             int status = body == null || body.contains("\"__type\"") ? 400 : 200;
