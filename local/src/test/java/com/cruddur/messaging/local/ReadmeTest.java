@@ -103,9 +103,16 @@ class ReadmeTest {
         return unknown;
     }
 
+    /** The command as its main builds it: through its {@code commandLine(SdkHttpClient)} where it has one, else its constructor. */
     private static CommandSpec spec(String mainClass) {
         try {
-            return new CommandLine(Class.forName(mainClass).getDeclaredConstructor().newInstance()).getCommandSpec();
+            Class<?> command = Class.forName(mainClass);
+            for (var method : command.getMethods()) {
+                if (method.getName().equals("commandLine") && method.getParameterCount() == 1) {
+                    return ((CommandLine) method.invoke(null, (Object) null)).getCommandSpec();
+                }
+            }
+            return new CommandLine(command.getDeclaredConstructor().newInstance()).getCommandSpec();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build the command " + mainClass, e);
         }

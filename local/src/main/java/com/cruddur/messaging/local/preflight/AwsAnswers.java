@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -137,14 +138,17 @@ final class AwsAnswers implements AutoCloseable {
         }
     }
 
-    /** A DynamoDB table as preflight needs it: its latest stream, if it has one. */
-    record Table(Optional<String> latestStreamArn) {
+    /** A DynamoDB table as preflight needs it: its description, and its latest stream, if it has one. */
+    record Table(TableDescription description) {
+        Optional<String> latestStreamArn() {
+            return Optional.ofNullable(description.latestStreamArn());
+        }
     }
 
     /** The table, empty when there is none. */
     Optional<Table> table(String name) {
         try {
-            return Optional.of(new Table(Optional.ofNullable(dynamoDb.describeTable(b -> b.tableName(name)).table().latestStreamArn())));
+            return Optional.of(new Table(dynamoDb.describeTable(b -> b.tableName(name)).table()));
         } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
             return Optional.empty();
         }

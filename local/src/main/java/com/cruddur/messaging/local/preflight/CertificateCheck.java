@@ -25,11 +25,11 @@ final class CertificateCheck {
         }
         if (backendHost.isEmpty()) {
             return CheckResult.fail(SUBJECT, "the stage serves HTTPS but its backend URL is the load balancer's own name, which no certificate covers",
-                    "set backend.backendUrl in cdk.json to the https:// URL the certificate is for");
+                    "set backend.backendUrl in stages.local.json to the https:// URL the certificate is for");
         }
         String host = backendHost.get();
         String request = "aws acm request-certificate --region " + stageRegion + " --domain-name " + host
-                + " --validation-method DNS, validate it, then set backend.certificateArn in cdk.json to its ARN";
+                + " --validation-method DNS, validate it, then set backend.certificateArn in stages.local.json to its ARN";
         if (certificate.isEmpty()) {
             return CheckResult.fail(SUBJECT, "ACM has no certificate " + arn.get(), request);
         }

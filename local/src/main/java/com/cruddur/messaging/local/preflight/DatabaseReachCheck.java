@@ -13,7 +13,7 @@ final class DatabaseReachCheck {
 
     static final String SUBJECT = "database";
     static final int POSTGRES_PORT = 5432;
-    static final String SETTING = "backend.databaseCidr in cdk.json";
+    static final String SETTING = "backend.databaseCidr in stages.local.json";
 
     private DatabaseReachCheck() {
     }

@@ -1,7 +1,11 @@
 package com.cruddur.messaging.local.preflight;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.cruddur.messaging.local.adopt.Finding;
 
 /**
  * Check 7: nothing the stage creates under a fixed name already exists outside the stack that declares it (CloudFormation
@@ -21,21 +25,35 @@ final class FixedNameCheck {
      * else the name), {@code stackPhysicalId} what the declaring stack holds for the resource (empty when the stack or
      * resource is not deployed). Empty when the stack holds it.
      */
-    static Optional<CheckResult> conflict(FixedName name, String existingId, Optional<String> stackPhysicalId, String stage, String region) {
+    static Optional<CheckResult> conflict(FixedName name, String existingId, Optional<String> stackPhysicalId, String stage, String region,
+                                          Supplier<List<Finding>> adoption) {
         if (stackPhysicalId.filter(existingId::equals).isPresent()) {
             return Optional.empty();
         }
         if (name.kind() == FixedName.Kind.TABLE) {
-            return Optional.of(tableOutsideItsStack(name, region));
+            return Optional.of(tableOutsideItsStack(name, stage, region, adoption.get()));
         }
         return Optional.of(CheckResult.fail(SUBJECT, outside(name, region),
                 "delete it (" + deleteCommand(name, existingId, region) + ") or adopt it into " + name.stack() + " (npx cdk import -c stage="
                         + stage + " " + name.stack() + ")"));
     }
 
-    /** The messages table outside the Data stack: the bootcamp's table, most likely, holding real messages; never delete it. */
-    static CheckResult tableOutsideItsStack(FixedName table, String region) {
-        return CheckResult.fail(SUBJECT, outside(table, region), "adopt it as " + ADOPT_TABLE_SECTION + " describes");
+    /**
+     * The messages table outside the Data stack: the bootcamp's table, most likely, holding real messages; never delete it.
+     * The fix is the adoption path, with what {@code adoption} says must change in the table first.
+     */
+    static CheckResult tableOutsideItsStack(FixedName table, String stage, String region, List<Finding> adoption) {
+        if (adoption.size() == 1 && adoption.get(0).kind() == Finding.Kind.CANNOT_FIX_IN_PLACE) {
+            return CheckResult.fail(SUBJECT, outside(table, region) + " and cannot be adopted: " + adoption.get(0).problem(),
+                    adoption.get(0).fix());
+        }
+        List<String> steps = new ArrayList<>();
+        steps.add("adopt it as " + ADOPT_TABLE_SECTION + " describes: back it up, delete the bootcamp Lambda's event source mapping");
+        adoption.stream().filter(Finding::blocksImport).forEach(finding -> steps.add(finding.problem() + ": " + finding.fix()));
+        steps.add("bin/ddb import-mapping --stage " + stage);
+        steps.add("npx cdk import -c stage=" + stage + " " + table.stack() + " --resource-mapping cdk.out/local-" + stage + "/"
+                + table.stack() + ".resource-mapping.json");
+        return CheckResult.fail(SUBJECT, outside(table, region), String.join("; then ", steps));
     }
 
     static CheckResult allFree(List<FixedName> names) {

@@ -18,18 +18,18 @@ final class ImageCheck {
         if (lookup instanceof ImageLookup.NoRepository) {
             return CheckResult.fail(SUBJECT, "no ECR repository " + image.repository() + " in " + image.registryId() + "/" + region,
                     "aws ecr create-repository --region " + region + " --repository-name " + image.repository()
-                            + ", then push the image; or set backend.imageRepository in cdk.json");
+                            + ", then push the image; or set backend.imageRepository in stages.local.json");
         }
         if (lookup instanceof ImageLookup.NoTag) {
             return CheckResult.fail(SUBJECT, "repository " + image.repository() + " has no image tagged " + image.tag(),
-                    "docker buildx build --platform " + platform + " -t " + uri + " --push backend-flask; or set backend.imageTag in cdk.json");
+                    "docker buildx build --platform " + platform + " -t " + uri + " --push backend-flask; or set backend.imageTag in stages.local.json");
         }
         ImageLookup.Platforms built = (ImageLookup.Platforms) lookup;
         if (built.platforms().contains(platform)) {
             return CheckResult.pass(SUBJECT, uri + " is built for " + platform + ", as the task definition's " + cpuArchitecture + " needs");
         }
         String other = PLATFORM.entrySet().stream().filter(entry -> built.platforms().contains(entry.getValue())).map(Map.Entry::getKey)
-                .findFirst().map(architecture -> " (or set backend.cpuArchitecture to " + architecture + " in cdk.json)").orElse("");
+                .findFirst().map(architecture -> " (or set backend.cpuArchitecture to " + architecture + " in stages.local.json)").orElse("");
         return CheckResult.fail(SUBJECT, uri + " is built for " + String.join(", ", built.platforms()) + " but the task definition runs "
                 + cpuArchitecture + " (" + platform + ")",
                 "docker buildx build --platform " + platform + " -t " + uri + " --push backend-flask" + other);

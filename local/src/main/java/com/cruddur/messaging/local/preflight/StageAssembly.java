@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.cruddur.messaging.local.template.StageTemplates;
+import com.cruddur.messaging.local.template.TableDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -68,7 +69,7 @@ public final class StageAssembly {
         if (templates.isEmpty()) {
             throw new IllegalArgumentException("unknown stage " + stage + ": " + directory + " has no stack " + prefix + "*"
                     + (otherStacks.isEmpty() ? "" : " (it has " + String.join(", ", otherStacks) + ")")
-                    + "; the stages are the keys of context.stages in cdk.json");
+                    + "; the stages are the keys of context.stages in cdk.json and stages.local.json");
         }
         if (environments.size() != 1) {
             throw new IllegalArgumentException("the stacks of stage " + stage + " deploy to " + environments + "; expected one environment");
@@ -118,6 +119,16 @@ public final class StageAssembly {
     /** The messages table's name (the Data stack's one table). */
     String tableName() {
         return onlyNamed("Data", FixedName.Kind.TABLE);
+    }
+
+    /** The messages table as the Data stack defines it, for comparing an existing table with it. */
+    TableDefinition table() {
+        for (var resource : iterable(template("Data").path("Resources"))) {
+            if ("AWS::DynamoDB::Table".equals(resource.getValue().path("Type").asText())) {
+                return TableDefinition.from(resource.getValue().path("Properties"));
+            }
+        }
+        throw new IllegalArgumentException(StageTemplates.stackName(stage, "Data") + " has no table");
     }
 
     /** The stream processor's function name (the StreamProcessor stack's one named function). */

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import com.cruddur.messaging.local.adopt.Finding;
+import com.cruddur.messaging.local.adopt.TableAdoption;
+
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -87,12 +90,17 @@ final class StageChecks {
         return StreamMappingCheck.check(table, stream, stream.map(aws::mappings).orElse(List.of()), assembly.streamProcessorName(), region);
     }
 
+    /** What an existing table of the stage's table name must change before cdk import can adopt it. */
+    private List<Finding> adoption(String table) {
+        return aws.table(table).map(existing -> TableAdoption.findings(assembly.table(), existing.description())).orElse(List.of());
+    }
+
     private List<CheckResult> fixedNames() {
         List<FixedName> names = assembly.fixedNames();
         List<CheckResult> conflicts = new ArrayList<>();
         for (FixedName name : names) {
             aws.existing(name).flatMap(existingId -> FixedNameCheck.conflict(name, existingId, aws.physicalId(name.stack(), name.logicalId()),
-                    assembly.stage(), region)).ifPresent(conflicts::add);
+                    assembly.stage(), region, () -> adoption(name.name()))).ifPresent(conflicts::add);
         }
         return conflicts.isEmpty() ? List.of(FixedNameCheck.allFree(names)) : conflicts;
     }

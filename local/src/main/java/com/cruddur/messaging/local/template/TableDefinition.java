@@ -37,7 +37,8 @@ public record TableDefinition(
     private static final Set<String> MAPPED = Set.of("TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes",
             "StreamSpecification", "ProvisionedThroughput", "BillingMode");
 
-    static TableDefinition from(JsonNode properties) {
+    /** From an {@code AWS::DynamoDB::Table} resource's Properties. */
+    public static TableDefinition from(JsonNode properties) {
         properties.fieldNames().forEachRemaining(name -> {
             if (!MAPPED.contains(name) && !IGNORED.contains(name)) {
                 throw new IllegalArgumentException("the table resource uses " + name + ", which local mode cannot reproduce yet");

@@ -23,6 +23,8 @@ import com.cruddur.messaging.local.support.TestTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.cruddur.messaging.local.support.StubAwsHttp;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

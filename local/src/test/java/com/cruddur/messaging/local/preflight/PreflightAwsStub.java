@@ -1,6 +1,10 @@
 package com.cruddur.messaging.local.preflight;
 
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +30,7 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
 
     static final String ACCOUNT = "111122223333";
     static final String REGION = "us-east-1";
-    static final String CONNECTION_PARAMETER = "/cruddur/backend-flask/CONNECTION_URL";
+    static final String CONNECTION_PARAMETER = "/cruddur/dev/backend-flask/CONNECTION_URL";
     static final String LAYER_URL = "https://prod-" + REGION + "-starport-layer-bucket.s3." + REGION + ".amazonaws.com/config?X-Amz-Signature=abc";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XML = "text/xml";
@@ -46,6 +50,9 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
             new String[] {"SecureString", "alias/aws/ssm", "postgresql://cruddur:s3cret@10.40.1.5:5432/cruddur"}));
     /** ACM certificates by ARN: DescribeCertificate's Certificate object. */
     final Map<String, String> certificates = new HashMap<>();
+    /** When set, DynamoDB is answered by this DynamoDB Local instead of {@link #tables}: real tables, real descriptions. */
+    URI dynamoDbLocal;
+
     /** DynamoDB tables by name, with their latest stream ARN (null: no stream). */
     final Map<String, String> tables = new HashMap<>();
     final Set<String> functions = new HashSet<>();
@@ -79,7 +86,7 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
             case "AmazonEC2ContainerRegistry_V20150921" -> ecr(operation, request);
             case "AmazonSSM" -> ssm(operation, request);
             case "CertificateManager" -> acm(request);
-            case "DynamoDB_20120810" -> describeTable(request.path("TableName").asText());
+            case "DynamoDB_20120810" -> dynamoDbLocal != null ? forwardToDynamoDbLocal(call) : describeTable(request.path("TableName").asText());
             case "Logs_20140328" -> json(Map.of("logGroups", logGroups.stream()
                     .filter(name -> name.startsWith(request.path("logGroupNamePrefix").asText()))
                     .map(name -> Map.of("logGroupName", name)).toList()));
@@ -192,6 +199,25 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
         String certificate = certificates.get(request.path("CertificateArn").asText());
         return certificate == null ? error("ResourceNotFoundException", "Could not find certificate " + request.path("CertificateArn").asText())
                 : StubAwsHttp.Answer.ok("application/x-amz-json-1.1", "{\"Certificate\":" + certificate + "}");
+    }
+
+    /** The call as it was, sent on to DynamoDB Local (which takes any credentials), and its answer as it came. */
+    private StubAwsHttp.Answer forwardToDynamoDbLocal(StubAwsHttp.Call call) {
+        HttpRequest request = HttpRequest.newBuilder(dynamoDbLocal)
+                .header("X-Amz-Target", call.target())
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20261125/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString(call.body()))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new StubAwsHttp.Answer(response.statusCode(), "application/x-amz-json-1.0", Map.of(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private StubAwsHttp.Answer describeTable(String name) {

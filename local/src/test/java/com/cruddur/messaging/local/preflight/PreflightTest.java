@@ -9,9 +9,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import com.cruddur.messaging.local.Clients;
+import com.cruddur.messaging.local.LocalDynamoDbServer;
+import com.cruddur.messaging.local.support.BootcampTable;
 import com.cruddur.messaging.local.support.StubAwsHttp;
+import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,6 +25,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * bin/preflight against the synthesized dev stage, through the real SDK clients over a stubbed HTTP layer
@@ -31,8 +40,8 @@ class PreflightTest {
 
     private static final String URI = ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/backend-flask:latest";
     private static final String PARAMETER = PreflightAwsStub.CONNECTION_PARAMETER;
-    private static final String STREAM = "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/cruddur-messages/stream/2026-11-20T10:00:00.000";
-    private static final String PROCESSOR_ALIAS = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:cruddur-messaging-stream:live";
+    private static final String STREAM = "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/cruddur-dev-messages/stream/2026-11-20T10:00:00.000";
+    private static final String PROCESSOR_ALIAS = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:cruddur-dev-messaging-stream:live";
     private static final String CERTIFICATE = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/8f2c1e4a-0b6d-4c3e-9f5a-7d8e9f0a1b2c";
 
     private final PreflightAwsStub aws = new PreflightAwsStub();
@@ -204,21 +213,21 @@ class PreflightTest {
         void anImageBuiltForAnotherArchitectureFailsWithTheBuildCommand() {
             aws.imageConfig = "{\"architecture\":\"arm64\",\"os\":\"linux\"}";
             run().has("✘ image: " + URI + " is built for linux/arm64 but the task definition runs X86_64 (linux/amd64) — fix: docker buildx build"
-                    + " --platform linux/amd64 -t " + URI + " --push backend-flask (or set backend.cpuArchitecture to ARM64 in cdk.json)", 1);
+                    + " --platform linux/amd64 -t " + URI + " --push backend-flask (or set backend.cpuArchitecture to ARM64 in stages.local.json)", 1);
         }
 
         @Test
         void aMissingRepositoryFailsWithTheCommandThatCreatesIt() {
             aws.repositories.clear();
             run().has("✘ image: no ECR repository backend-flask in " + ACCOUNT + "/us-east-1 — fix: aws ecr create-repository --region us-east-1"
-                    + " --repository-name backend-flask, then push the image; or set backend.imageRepository in cdk.json", 1);
+                    + " --repository-name backend-flask, then push the image; or set backend.imageRepository in stages.local.json", 1);
         }
 
         @Test
         void aMissingTagFailsWithThePushCommand() {
             aws.imageTags.clear();
             run().has("✘ image: repository backend-flask has no image tagged latest — fix: docker buildx build --platform linux/amd64 -t " + URI
-                    + " --push backend-flask; or set backend.imageTag in cdk.json", 1);
+                    + " --push backend-flask; or set backend.imageTag in stages.local.json", 1);
         }
     }
 
@@ -297,7 +306,7 @@ class PreflightTest {
             https(CERTIFICATE);
             aws.certificates.put(CERTIFICATE, certificate("ISSUED", "example.com", "*.example.com"));
             run().has("✘ certificate: " + CERTIFICATE + " covers example.com, *.example.com, not " + HOST + " — fix: aws acm request-certificate"
-                    + " --region us-east-1 --domain-name " + HOST + " --validation-method DNS, validate it, then set backend.certificateArn in cdk.json"
+                    + " --region us-east-1 --domain-name " + HOST + " --validation-method DNS, validate it, then set backend.certificateArn in stages.local.json"
                     + " to its ARN", 1);
         }
 
@@ -316,14 +325,14 @@ class PreflightTest {
             https(other);
             aws.certificates.put(other, certificate("ISSUED", HOST, HOST));
             run().has("✘ certificate: " + other + " is in eu-west-1, not the stage's region us-east-1 — fix: aws acm request-certificate --region"
-                    + " us-east-1 --domain-name " + HOST + " --validation-method DNS, validate it, then set backend.certificateArn in cdk.json to its ARN", 1);
+                    + " us-east-1 --domain-name " + HOST + " --validation-method DNS, validate it, then set backend.certificateArn in stages.local.json to its ARN", 1);
         }
 
         @Test
         void aCertificateAcmDoesNotKnowFails() {
             https(CERTIFICATE);
             run().has("✘ certificate: ACM has no certificate " + CERTIFICATE + " — fix: aws acm request-certificate --region us-east-1 --domain-name "
-                    + HOST + " --validation-method DNS, validate it, then set backend.certificateArn in cdk.json to its ARN", 1);
+                    + HOST + " --validation-method DNS, validate it, then set backend.certificateArn in stages.local.json to its ARN", 1);
         }
     }
 
@@ -343,21 +352,21 @@ class PreflightTest {
             // dev as synthesized today: no backend.databaseCidr, so the tasks' only egress is HTTPS.
             assembly = PreflightAssembly.copyOfDev();
             run().has("✘ database: the tasks' security group allows no egress to port 5432 (10.40.1.5:5432) — fix: set backend.databaseCidr in"
-                    + " cdk.json to the database's network, e.g. 10.40.1.5/32", 1);
+                    + " stages.local.json to the database's network, e.g. 10.40.1.5/32", 1);
         }
 
         @Test
         void aDatabaseAddressOutsideTheEgressRangeFails() {
             connectionUrl("postgresql://cruddur:s3cret@172.31.5.9:5432/cruddur");
             run().has("✘ database: 172.31.5.9:5432 is outside the tasks' egress to port 5432 (10.40.0.0/16) — fix: set backend.databaseCidr in"
-                    + " cdk.json to a range that holds 172.31.5.9, e.g. 172.31.5.9/32", 1);
+                    + " stages.local.json to a range that holds 172.31.5.9, e.g. 172.31.5.9/32", 1);
         }
 
         @Test
         void aPortOtherThanTheEgressPortFails() {
             connectionUrl("postgresql://cruddur:s3cret@10.40.1.5:6543/cruddur");
             run().has("✘ database: the tasks' security group allows no egress to port 6543 (10.40.1.5:6543) — fix: set backend.databaseCidr in"
-                    + " cdk.json to the database's network, e.g. 10.40.1.5/32", 1);
+                    + " stages.local.json to the database's network, e.g. 10.40.1.5/32", 1);
         }
 
         @Test
@@ -377,8 +386,8 @@ class PreflightTest {
 
     @Nested
     class FixedNames {
-        private static final String FREE = "✔ fixed names: 6 fixed names are free or already the stage's own (cruddur-messages,"
-                + " cruddur-messaging-stream, cruddur-dev-users, /cruddur/dev/cognito/user-pool-id, /cruddur/dev/cognito/user-pool-client-id,"
+        private static final String FREE = "✔ fixed names: 6 fixed names are free or already the stage's own (cruddur-dev-messages,"
+                + " cruddur-dev-messaging-stream, cruddur-dev-users, /cruddur/dev/cognito/user-pool-id, /cruddur/dev/cognito/user-pool-client-id,"
                 + " cruddur-dev)";
 
         @Test
@@ -388,10 +397,10 @@ class PreflightTest {
 
         @Test
         void namesTheirOwnStacksHoldAreTheStageItself() {
-            aws.tables.put("cruddur-messages", null);
-            own("Data", "AWS::DynamoDB::Table", "cruddur-messages");
-            aws.functions.add("cruddur-messaging-stream");
-            own("StreamProcessor", "AWS::Lambda::Function", "cruddur-messaging-stream");
+            aws.tables.put("cruddur-dev-messages", null);
+            own("Data", "AWS::DynamoDB::Table", "cruddur-dev-messages");
+            aws.functions.add("cruddur-dev-messaging-stream");
+            own("StreamProcessor", "AWS::Lambda::Function", "cruddur-dev-messaging-stream");
             aws.userPools.put("us-east-1_Stage", "cruddur-dev-users");
             own("Auth", "AWS::Cognito::UserPool", "us-east-1_Stage");
             aws.clusters.add("cruddur-dev");
@@ -399,18 +408,60 @@ class PreflightTest {
             run().has(FREE, 0);
         }
 
+        private static final String TABLE_OUTSIDE = "✘ fixed names: DynamoDB table cruddur-dev-messages already exists in us-east-1"
+                + " outside stack Cruddur-dev-Data — fix: adopt it as README section \"Adopting the bootcamp's table\" describes: back it up,"
+                + " delete the bootcamp Lambda's event source mapping";
+        private static final String IMPORT_STEPS = "; then bin/ddb import-mapping --stage dev; then npx cdk import -c stage=dev Cruddur-dev-Data"
+                + " --resource-mapping cdk.out/local-dev/Cruddur-dev-Data.resource-mapping.json";
+
         @Test
-        void theMessagesTableOutsideItsStackPointsToTheAdoptionSection() {
-            aws.tables.put("cruddur-messages", STREAM);
-            run().has("✘ fixed names: DynamoDB table cruddur-messages already exists in us-east-1 outside stack Cruddur-dev-Data — fix: adopt it"
-                    + " as README section \"Adopting the bootcamp's table\" describes", 1);
+        void aTableOutsideItsStackThatMatchesTheTemplateIsAdoptedByImport() {
+            withBootcampTable(BootcampTable.Variant.WITH_GSI, () -> run().has(TABLE_OUTSIDE + IMPORT_STEPS, 1));
+        }
+
+        @Test
+        void aTableOutsideItsStackWithoutTheIndexGetsItsCreationAsAStepBeforeTheImport() {
+            withBootcampTable(BootcampTable.Variant.WITHOUT_GSI, () -> {
+                Run run = run();
+                String line = run.lines.stream().filter(l -> l.startsWith("✘ fixed names")).findFirst().orElseThrow();
+                assertTrue(line.startsWith(TABLE_OUTSIDE + "; then global secondary index message-group-sk-index: missing"), line);
+                assertTrue(line.contains("aws dynamodb update-table --table-name cruddur-dev-messages"), line);
+                assertTrue(line.endsWith(IMPORT_STEPS), line);
+            });
+        }
+
+        @Test
+        void aTableOutsideItsStackWithOtherKeysCannotBeAdopted() {
+            try (LocalDynamoDbServer server = LocalDynamoDbServer.start(TestTemplates.freePort(), Optional.empty());
+                 DynamoDbClient dynamoDb = Clients.dynamoDb(Optional.of(server.endpoint()), Region.US_EAST_1)) {
+                dynamoDb.createTable(b -> b.tableName("cruddur-dev-messages")
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
+                aws.dynamoDbLocal = server.endpoint();
+                String line = run().lines.stream().filter(l -> l.startsWith("✘ fixed names")).findFirst().orElseThrow();
+                assertTrue(line.startsWith("✘ fixed names: DynamoDB table cruddur-dev-messages already exists in us-east-1 outside stack"
+                        + " Cruddur-dev-Data and cannot be adopted: key schema"), line);
+                assertTrue(line.contains("copy the items over"), line);
+            }
+        }
+
+        /** A table of the stage's name made as the bootcamp's schema-load makes it, stream on, in DynamoDB Local behind the stub. */
+        private void withBootcampTable(BootcampTable.Variant variant, Runnable check) {
+            try (LocalDynamoDbServer server = LocalDynamoDbServer.start(TestTemplates.freePort(), Optional.empty());
+                 DynamoDbClient dynamoDb = Clients.dynamoDb(Optional.of(server.endpoint()), Region.US_EAST_1)) {
+                BootcampTable.create(dynamoDb, variant, "cruddur-dev-messages");
+                BootcampTable.turnStreamOn(dynamoDb, "NEW_IMAGE", "cruddur-dev-messages");
+                aws.dynamoDbLocal = server.endpoint();
+                check.run();
+            }
         }
 
         @Test
         void aFunctionOutsideItsStackFailsWithDeleteOrAdopt() {
-            aws.functions.add("cruddur-messaging-stream");
-            run().has("✘ fixed names: Lambda function cruddur-messaging-stream already exists in us-east-1 outside stack Cruddur-dev-StreamProcessor"
-                    + " — fix: delete it (aws lambda delete-function --function-name cruddur-messaging-stream --region us-east-1) or adopt it into"
+            aws.functions.add("cruddur-dev-messaging-stream");
+            run().has("✘ fixed names: Lambda function cruddur-dev-messaging-stream already exists in us-east-1 outside stack Cruddur-dev-StreamProcessor"
+                    + " — fix: delete it (aws lambda delete-function --function-name cruddur-dev-messaging-stream --region us-east-1) or adopt it into"
                     + " Cruddur-dev-StreamProcessor (npx cdk import -c stage=dev Cruddur-dev-StreamProcessor)", 1);
         }
 
@@ -441,28 +492,28 @@ class PreflightTest {
     class StreamMappings {
         /** The stage deployed: its table (with a stream) in the Data stack, read by the processor's alias. */
         private void deployedTable() {
-            aws.tables.put("cruddur-messages", STREAM);
-            own("Data", "AWS::DynamoDB::Table", "cruddur-messages");
+            aws.tables.put("cruddur-dev-messages", STREAM);
+            own("Data", "AWS::DynamoDB::Table", "cruddur-dev-messages");
             aws.mappings.put("0c4f2a8e-1b3d-4c5e-8f9a-0b1c2d3e4f5a", PROCESSOR_ALIAS);
         }
 
         @Test
         void aTableWithoutAStreamHasNoOtherReader() {
-            run().has("✔ stream mappings: table cruddur-messages has no stream yet, so nothing else reads it", 0);
+            run().has("✔ stream mappings: table cruddur-dev-messages has no stream yet, so nothing else reads it", 0);
         }
 
         @Test
         void onlyTheStageProcessorReadingTheStreamPasses() {
             deployedTable();
-            run().has("✔ stream mappings: only cruddur-messaging-stream reads the stream of cruddur-messages", 0);
+            run().has("✔ stream mappings: only cruddur-dev-messaging-stream reads the stream of cruddur-dev-messages", 0);
         }
 
         @Test
         void anotherFunctionReadingTheStreamFailsWithTheDeleteCommand() {
             deployedTable();
-            aws.mappings.put("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:cruddur-messaging-stream-bootcamp");
-            run().has("✘ stream mappings: cruddur-messaging-stream-bootcamp (mapping 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d) also reads the stream of"
-                    + " cruddur-messages and would process every message a second time — fix: aws lambda delete-event-source-mapping --region"
+            aws.mappings.put("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:cruddur-dev-messaging-stream-bootcamp");
+            run().has("✘ stream mappings: cruddur-dev-messaging-stream-bootcamp (mapping 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d) also reads the stream of"
+                    + " cruddur-dev-messages and would process every message a second time — fix: aws lambda delete-event-source-mapping --region"
                     + " us-east-1 --uuid 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", 1);
         }
     }
