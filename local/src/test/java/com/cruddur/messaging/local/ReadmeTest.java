@@ -22,7 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * README stays true to the repository: every link to a section or a file resolves, and every {@code bin/} command and
+ * README stays true to the repository: every link to a section or to a file of the repository resolves, and every {@code bin/} command and
  * option it shows is one that script accepts (its picocli command, as {@code --help} prints it).
  */
 class ReadmeTest {
@@ -43,7 +43,9 @@ class ReadmeTest {
             Matcher link = LINK.matcher(line);
             while (link.find()) {
                 String target = link.group(1);
-                if (target.startsWith("http://") || target.startsWith("https://")) {
+                // Web pages and files outside the repository (../shared, beside a checkout) are not the repository's to check.
+                if (target.startsWith("http://") || target.startsWith("https://")
+                        || !ROOT.resolve(target.replaceFirst("#.*", "")).normalize().startsWith(ROOT)) {
                     continue;
                 }
                 if (target.startsWith("#") ? !anchors.contains(target.substring(1)) : !Files.exists(ROOT.resolve(target.replaceFirst("#.*", "")))) {
