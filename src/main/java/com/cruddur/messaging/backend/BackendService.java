@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import com.cruddur.messaging.config.BackendSettings;
+import com.cruddur.messaging.config.DatabaseAccess;
 import com.cruddur.messaging.config.BackendSettings.TaskPlacement;
 
 import software.amazon.awscdk.Acknowledgment;
@@ -70,7 +71,6 @@ public final class BackendService extends Construct {
 
     public static final String CONTAINER_NAME = "backend-flask";
     public static final int CONTAINER_PORT = 4567;
-    public static final int POSTGRES_PORT = 5432;
     public static final String HEALTH_CHECK_PATH = "/api/health-check";
     /** The image's Python standard library only: no curl or wget needed in the image. */
     static final String CONTAINER_HEALTH_CHECK = "python3 -c \"import urllib.request; urllib.request.urlopen("
@@ -231,13 +231,26 @@ public final class BackendService extends Construct {
                 .build();
         securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443),
                 "HTTPS to ECR, SSM, CloudWatch Logs and Cognito; DynamoDB goes through the gateway endpoint");
-        props.settings().databaseCidr().ifPresent(cidr ->
-                securityGroup.addEgressRule(Peer.ipv4(cidr), Port.tcp(POSTGRES_PORT), "Postgres of CONNECTION_URL"));
+        allowDatabase(this, securityGroup, props.settings().database(), "backend-flask tasks");
         securityGroup.addIngressRule(loadBalancer.getConnections().getSecurityGroups().get(0), Port.tcp(CONTAINER_PORT),
                 "backend-flask from its load balancer");
         loadBalancer.getConnections().getSecurityGroups().get(0).addEgressRule(securityGroup, Port.tcp(CONTAINER_PORT),
                 "backend-flask tasks");
         return securityGroup;
+    }
+
+    /**
+     * Lets {@code client} reach the stage's Postgres and nothing else there: egress on the database port to its network, or,
+     * for an RDS instance in this VPC, egress to its security group and the matching ingress rule on that group.
+     */
+    public static void allowDatabase(Construct scope, SecurityGroup client, DatabaseAccess database, String clientName) {
+        String description = "Postgres of CONNECTION_URL from " + clientName;
+        if (database instanceof DatabaseAccess.Network network) {
+            client.addEgressRule(Peer.ipv4(network.cidr()), Port.tcp(network.port()), description);
+        } else if (database instanceof DatabaseAccess.InVpcSecurityGroup rds) {
+            client.getConnections().allowTo(SecurityGroup.fromSecurityGroupId(scope, "DatabaseSecurityGroup", rds.securityGroupId()),
+                    Port.tcp(rds.port()), description);
+        }
     }
 
     /** HTTPS with HTTP redirected to it when the stage has a certificate; plain HTTP on 80 otherwise. */

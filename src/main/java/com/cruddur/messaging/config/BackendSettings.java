@@ -22,8 +22,7 @@ import java.util.OptionalInt;
  * @param accessLogDays      days ALB access logs are kept in an encrypted bucket; empty = no access logs
  * @param placement          where tasks run: {@code PUBLIC_SUBNETS} (public IP, reach AWS APIs through the
  *                           internet gateway, no NAT cost) or {@code PRIVATE_SUBNETS} (no public IP, through NAT)
- * @param databaseCidr       where the Postgres of {@code CONNECTION_URL} lives; the tasks may reach it on 5432.
- *                           Empty = no Postgres egress
+ * @param database           how the tasks reach the Postgres of {@code CONNECTION_URL} (required)
  * @param connectionUrlParameter the SSM SecureString holding {@code CONNECTION_URL}; a stage setting so that no two stages
  *                           of one account read the same database secret (default /cruddur/&lt;stage&gt;/backend-flask/CONNECTION_URL)
  */
@@ -42,7 +41,7 @@ public record BackendSettings(
         Optional<String> certificateArn,
         OptionalInt accessLogDays,
         TaskPlacement placement,
-        Optional<String> databaseCidr,
+        DatabaseAccess database,
         String connectionUrlParameter) {
 
     public static final String DEFAULT_REPOSITORY = "backend-flask";

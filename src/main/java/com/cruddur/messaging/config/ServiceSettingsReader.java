@@ -18,7 +18,7 @@ final class ServiceSettingsReader {
     private static final Set<String> AUTH_KEYS = Set.of("threatProtection", "accessTokenMinutes", "idTokenMinutes", "refreshTokenDays");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "imageRepository", "imageTag", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
-            "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "databaseCidr",
+            "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "database",
             "connectionUrlParameter");
 
     private static final Pattern ECR_REPOSITORY = Pattern.compile("(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
@@ -30,6 +30,11 @@ final class ServiceSettingsReader {
     private static final Pattern PARAMETER_NAME = Pattern.compile("(/[A-Za-z0-9_.-]+){1,15}");
     private static final Pattern IPV4_CIDR = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
+
+    private static final Set<String> DATABASE_KEYS = Set.of("securityGroupId", "cidr", "port");
+    private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final String DATABASE_ALLOWED = "how the backend reaches Postgres: {\"securityGroupId\": \"sg-...\", \"port\": 5432}"
+            + " for an RDS instance in this VPC, or {\"cidr\": \"203.0.113.10/32\", \"port\": 5432} for a database elsewhere";
 
     /** Fargate's task sizes: memory (MiB) allowed for each CPU value. */
     static final Map<Integer, List<Integer>> FARGATE_MEMORY = Map.of(
@@ -118,9 +123,31 @@ final class ServiceSettingsReader {
                 certificateArn,
                 accessLogDays,
                 placement,
-                backend.optionalString("databaseCidr", IPV4_CIDR, "an IPv4 CIDR such as 10.40.0.0/16"),
+                database(backend, holdsRealData),
                 backend.string("connectionUrlParameter", PARAMETER_NAME, "an SSM parameter name such as /cruddur/" + stage
                         + "/backend-flask/CONNECTION_URL", StageNames.defaultConnectionUrlParameter(stage)));
+    }
+
+    private static DatabaseAccess database(Settings backend, boolean holdsRealData) {
+        if (!backend.has("database")) {
+            throw backend.missing("database", DATABASE_ALLOWED);
+        }
+        Settings database = backend.object("database");
+        database.rejectUnknownKeys(DATABASE_KEYS);
+        int port = database.optionalInteger("port", 1, 65535).orElse(DatabaseAccess.DEFAULT_PORT);
+        if (database.has("securityGroupId") == database.has("cidr")) {
+            throw backend.invalid("database", database.keys(), "exactly one of securityGroupId and cidr, with an optional port");
+        }
+        if (database.has("securityGroupId")) {
+            return new DatabaseAccess.InVpcSecurityGroup(
+                    database.string("securityGroupId", SECURITY_GROUP_ID, "a security group id such as sg-0a1b2c3d4e5f60718"), port);
+        }
+        String cidr = database.string("cidr", IPV4_CIDR, "an IPv4 CIDR such as 203.0.113.10/32");
+        if (holdsRealData && cidr.endsWith("/0")) {
+            throw database.invalid("cidr", cidr, "the database's own network (a stage holding real data sends Postgres traffic"
+                    + " nowhere else), such as 203.0.113.10/32");
+        }
+        return new DatabaseAccess.Network(cidr, port);
     }
 
     private static List<Integer> steps(int from, int to) {

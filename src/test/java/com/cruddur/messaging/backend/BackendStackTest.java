@@ -250,32 +250,48 @@ class BackendStackTest {
     @MethodSource("stages")
     void loadBalancerReachesTheTasksOn4567Only(String stage) {
         Template template = template(stage);
-        template.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
-        template.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of("IpProtocol", "tcp", "FromPort", 4567, "ToPort", 4567,
-                "GroupId", Map.of("Fn::GetAtt", List.of("BackendServiceSecurityGroup44A630F4", "GroupId")),
-                "SourceSecurityGroupId", Map.of("Fn::GetAtt", List.of("BackendLoadBalancerSecurityGroup89BD141E", "GroupId"))));
-        template.resourceCountIs("AWS::EC2::SecurityGroupEgress", 1);
-        template.hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of("IpProtocol", "tcp", "FromPort", 4567, "ToPort", 4567,
-                "GroupId", Map.of("Fn::GetAtt", List.of("BackendLoadBalancerSecurityGroup89BD141E", "GroupId")),
-                "DestinationSecurityGroupId", Map.of("Fn::GetAtt", List.of("BackendServiceSecurityGroup44A630F4", "GroupId"))));
+        Map<String, Object> serviceGroup = Map.of("Fn::GetAtt", List.of("BackendServiceSecurityGroup44A630F4", "GroupId"));
+        Map<String, Object> loadBalancerGroup = Map.of("Fn::GetAtt", List.of("BackendLoadBalancerSecurityGroup89BD141E", "GroupId"));
+        assertEquals(List.of(Map.of("IpProtocol", "tcp", "FromPort", 4567, "ToPort", 4567, "GroupId", serviceGroup,
+                        "SourceSecurityGroupId", loadBalancerGroup, "Description", "backend-flask from its load balancer")),
+                rulesOf(template, "AWS::EC2::SecurityGroupIngress", serviceGroup));
+        assertEquals(List.of(Map.of("IpProtocol", "tcp", "FromPort", 4567, "ToPort", 4567, "GroupId", loadBalancerGroup,
+                        "DestinationSecurityGroupId", serviceGroup, "Description", "backend-flask tasks")),
+                rulesOf(template, "AWS::EC2::SecurityGroupEgress", loadBalancerGroup));
         assertEquals(null, securityGroup(template, "ServiceSecurityGroup").get("SecurityGroupIngress"));
     }
 
-    @ParameterizedTest
-    @MethodSource("stages")
-    void tasksMayOnlyLeaveOverHttps(String stage) {
+    @Test
+    void tasksMayLeaveOverHttpsAndToTheirDatabaseNetworkOnItsPortOnly() {
         assertEquals(List.of(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 443, "ToPort", 443, "IpProtocol", "tcp",
-                        "Description", "HTTPS to ECR, SSM, CloudWatch Logs and Cognito; DynamoDB goes through the gateway endpoint")),
-                securityGroup(template(stage), "ServiceSecurityGroup").get("SecurityGroupEgress"));
+                        "Description", "HTTPS to ECR, SSM, CloudWatch Logs and Cognito; DynamoDB goes through the gateway endpoint"),
+                        Map.of("CidrIp", "10.50.0.0/24", "FromPort", 6543, "ToPort", 6543, "IpProtocol", "tcp",
+                                "Description", "Postgres of CONNECTION_URL from backend-flask tasks")),
+                securityGroup(backendWith("dev", Map.of("database", Map.of("cidr", "10.50.0.0/24", "port", 6543))), "ServiceSecurityGroup")
+                        .get("SecurityGroupEgress"));
     }
 
     @Test
-    void aStageWithADatabaseNetworkMayReachPostgresThereOnly() {
-        List<?> egress = (List<?>) securityGroup(backendWith("dev", Map.of("databaseCidr", "10.50.0.0/24")), "ServiceSecurityGroup")
-                .get("SecurityGroupEgress");
-        assertEquals(2, egress.size());
-        assertEquals(Map.of("CidrIp", "10.50.0.0/24", "FromPort", 5432, "ToPort", 5432, "IpProtocol", "tcp",
-                "Description", "Postgres of CONNECTION_URL"), egress.get(1));
+    void anRdsInThisVpcIsReachedThroughItsSecurityGroupWhichAdmitsTheTasks() {
+        Template prod = template("prod");
+        Map<String, Object> serviceGroup = Map.of("Fn::GetAtt", List.of("BackendServiceSecurityGroup44A630F4", "GroupId"));
+        assertEquals(List.of(Map.of("IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432, "GroupId", "sg-0a1b2c3d4e5f60718",
+                        "SourceSecurityGroupId", serviceGroup, "Description", "Postgres of CONNECTION_URL from backend-flask tasks")),
+                rulesOf(prod, "AWS::EC2::SecurityGroupIngress", "sg-0a1b2c3d4e5f60718"));
+        assertEquals(List.of(Map.of("IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432, "GroupId", serviceGroup,
+                        "DestinationSecurityGroupId", "sg-0a1b2c3d4e5f60718", "Description", "Postgres of CONNECTION_URL from backend-flask tasks")),
+                rulesOf(prod, "AWS::EC2::SecurityGroupEgress", serviceGroup));
+        assertEquals(List.of(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 443, "ToPort", 443, "IpProtocol", "tcp",
+                        "Description", "HTTPS to ECR, SSM, CloudWatch Logs and Cognito; DynamoDB goes through the gateway endpoint")),
+                securityGroup(prod, "ServiceSecurityGroup").get("SecurityGroupEgress"));
+    }
+
+    /** The properties of every standalone rule resource of {@code type} on the group {@code groupId}. */
+    private static List<Object> rulesOf(Template template, String type, Object groupId) {
+        return template.findResources(type).values().stream()
+                .map(resource -> (Object) cast(resource.get("Properties")))
+                .filter(properties -> groupId.equals(cast(properties).get("GroupId")))
+                .toList();
     }
 
     @Test

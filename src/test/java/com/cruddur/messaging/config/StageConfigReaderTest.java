@@ -31,7 +31,8 @@ class StageConfigReaderTest {
                 new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30),
                 new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                        BackendSettings.TaskPlacement.PUBLIC_SUBNETS, Optional.empty(), "/cruddur/dev/backend-flask/CONNECTION_URL")), dev);
+                        BackendSettings.TaskPlacement.PUBLIC_SUBNETS, new DatabaseAccess.Network("0.0.0.0/0", 5432),
+                        "/cruddur/dev/backend-flask/CONNECTION_URL")), dev);
     }
 
     @Test
@@ -381,8 +382,40 @@ class StageConfigReaderTest {
     }
 
     @Test
-    void malformedDatabaseCidrIsRejected() {
-        assertError(() -> read("dev", backend("dev", Map.of("databaseCidr", "10.0.0.0/33"))), "stages.dev.backend.databaseCidr", "IPv4 CIDR");
+    void aBackendWithoutADatabaseSettingIsRefusedNamingBothForms() {
+        assertError(() -> read("dev", backend("dev", Map.of("database", NONE))), "stages.dev.backend.database is missing;",
+                "{\"securityGroupId\": \"sg-...\", \"port\": 5432} for an RDS instance in this VPC",
+                "{\"cidr\": \"203.0.113.10/32\", \"port\": 5432} for a database elsewhere");
+    }
+
+    @Test
+    void aDatabaseIsASecurityGroupOrANetworkNotBoth() {
+        assertError(() -> read("dev", backend("dev", Map.of("database", Map.of("cidr", "10.0.0.0/16", "securityGroupId", "sg-0a1b2c3d")))),
+                "stages.dev.backend.database", "exactly one of securityGroupId and cidr");
+    }
+
+    @Test
+    void anRdsSecurityGroupOnTheDefaultPortIsRead() {
+        assertEquals(new DatabaseAccess.InVpcSecurityGroup("sg-0a1b2c3d", 5432),
+                read("dev", backend("dev", Map.of("database", Map.of("securityGroupId", "sg-0a1b2c3d")))).backend().database());
+    }
+
+    @Test
+    void malformedDatabaseNetworkIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("database", Map.of("cidr", "10.0.0.0/33")))),
+                "stages.dev.backend.database.cidr: \"10.0.0.0/33\" is not allowed", "IPv4 CIDR");
+    }
+
+    @Test
+    void malformedSecurityGroupIdIsRejected() {
+        assertError(() -> read("dev", backend("dev", Map.of("database", Map.of("securityGroupId", "default")))),
+                "stages.dev.backend.database.securityGroupId: \"default\" is not allowed", "sg-0a1b2c3d4e5f60718");
+    }
+
+    @Test
+    void aStageHoldingRealDataNamesItsDatabasesOwnNetwork() {
+        assertError(() -> read("prod", backend("prod", Map.of("database", Map.of("cidr", "0.0.0.0/0")))),
+                "stages.prod.backend.database.cidr: \"0.0.0.0/0\" is not allowed", "the database's own network");
     }
 
     @Test

@@ -79,12 +79,14 @@ final class BackendTemplate {
         return rules;
     }
 
+    /** A rule to an IPv4 CIDR or to a security group given by id (the stage's database setting); others are not the database's. */
     private static Optional<EgressRule> rule(JsonNode rule) {
-        if (!rule.path("CidrIp").isTextual()) {
+        JsonNode destination = rule.path("CidrIp").isTextual() ? rule.path("CidrIp") : rule.path("DestinationSecurityGroupId");
+        if (!destination.isTextual()) {
             return Optional.empty();
         }
         return Optional.of(new EgressRule(rule.path("IpProtocol").asText(), rule.path("FromPort").asInt(-1), rule.path("ToPort").asInt(-1),
-                rule.path("CidrIp").asText()));
+                destination.asText()));
     }
 
     private JsonNode container() {

@@ -4,8 +4,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
-/** One IPv4 egress rule of a security group: protocol, port range and destination CIDR. */
-record EgressRule(String protocol, int fromPort, int toPort, String cidr) {
+/** One egress rule of a security group: protocol, port range, and its destination: an IPv4 CIDR or a security group id. */
+record EgressRule(String protocol, int fromPort, int toPort, String destination) {
+
+    /** To a security group (an RDS instance in the VPC): which addresses that means is not in the template. */
+    boolean toSecurityGroup() {
+        return destination.startsWith("sg-");
+    }
 
     /** Whether a TCP connection to {@code port} is allowed by this rule's protocol and ports. */
     boolean allowsTcp(int port) {
@@ -16,7 +21,7 @@ record EgressRule(String protocol, int fromPort, int toPort, String cidr) {
     /** Whether {@code address} (an IPv4 literal) lies inside this rule's CIDR. */
     boolean contains(String address) {
         Optional<Integer> ip = ipv4(address);
-        String[] cidrParts = cidr.split("/");
+        String[] cidrParts = destination.split("/");
         Optional<Integer> network = ipv4(cidrParts[0]);
         if (ip.isEmpty() || network.isEmpty() || cidrParts.length != 2) {
             return false;

@@ -79,10 +79,25 @@ final class PreflightAssembly {
 
     /** Edits the security group the backend service gives its tasks. */
     PreflightAssembly taskSecurityGroup(Consumer<ObjectNode> edit) {
+        return backendResource(taskSecurityGroupId(), edit);
+    }
+
+    /** Adds an egress rule of the tasks' security group as a resource of its own, as the CDK app writes one to another group. */
+    PreflightAssembly taskEgressToSecurityGroup(String securityGroupId, int port) {
+        String group = taskSecurityGroupId();
+        return template("Backend", template -> {
+            ObjectNode properties = ((ObjectNode) template.path("Resources")).putObject("TaskEgressToDatabase")
+                    .put("Type", "AWS::EC2::SecurityGroupEgress").putObject("Properties");
+            properties.put("IpProtocol", "tcp").put("FromPort", port).put("ToPort", port).put("DestinationSecurityGroupId", securityGroupId);
+            properties.putObject("GroupId").putArray("Fn::GetAtt").add(group).add("GroupId");
+        });
+    }
+
+    private String taskSecurityGroupId() {
         String[] group = new String[1];
         backend("AWS::ECS::Service", service -> group[0] = service.path("NetworkConfiguration").path("AwsvpcConfiguration")
                 .path("SecurityGroups").path(0).path("Fn::GetAtt").path(0).asText());
-        return backendResource(group[0], edit);
+        return group[0];
     }
 
     /** Every stack of the stage deploys to {@code environment} ({@code aws://ACCOUNT/REGION}). */

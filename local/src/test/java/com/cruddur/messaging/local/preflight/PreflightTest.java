@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * bin/preflight against the synthesized dev stage, through the real SDK clients over a stubbed HTTP layer
  * ({@link PreflightAwsStub}: an account ready for a first deploy unless a test says otherwise). The default assembly is
- * dev's with {@code backend.databaseCidr} 10.40.0.0/16, so a ready account passes every check; a test that needs what
+ * dev's with {@code backend.database} {"cidr": "10.40.0.0/16"}, so a ready account passes every check; a test that needs what
  * dev does not have (a fixed environment, HTTPS) edits a copy of dev's assembly.
  */
 class PreflightTest {
@@ -79,10 +79,23 @@ class PreflightTest {
         return new Run(exit, out.toString().lines().toList(), err.toString());
     }
 
-    /** The egress rule the CDK app adds for backend.databaseCidr 10.40.0.0/16. */
+    /** The egress rules the CDK app writes for backend.database {"cidr": "10.40.0.0/16"}: HTTPS, and Postgres to that network. */
     private static PreflightAssembly withDatabaseCidr(PreflightAssembly assembly) {
-        return assembly.taskSecurityGroup(group -> group.withArray("SecurityGroupEgress").addObject().put("CidrIp", "10.40.0.0/16")
-                .put("Description", "Postgres of CONNECTION_URL").put("FromPort", 5432).put("IpProtocol", "tcp").put("ToPort", 5432));
+        return withHttpsOnly(assembly).taskSecurityGroup(group -> group.withArray("SecurityGroupEgress").addObject().put("CidrIp", "10.40.0.0/16")
+                .put("Description", "Postgres of CONNECTION_URL from backend-flask tasks").put("FromPort", 5432).put("IpProtocol", "tcp")
+                .put("ToPort", 5432));
+    }
+
+    /** The tasks' group with its HTTPS egress only, as if no database were configured. */
+    private static PreflightAssembly withHttpsOnly(PreflightAssembly assembly) {
+        return assembly.taskSecurityGroup(group -> {
+            var egress = group.withArray("SecurityGroupEgress");
+            for (int i = egress.size() - 1; i >= 0; i--) {
+                if (egress.get(i).path("FromPort").asInt() != 443) {
+                    egress.remove(i);
+                }
+            }
+        });
     }
 
     @Test
@@ -348,25 +361,31 @@ class PreflightTest {
         }
 
         @Test
-        void withoutADatabaseCidrTheTasksReachNoDatabase() {
-            // dev as synthesized today: no backend.databaseCidr, so the tasks' only egress is HTTPS.
-            assembly = PreflightAssembly.copyOfDev();
-            run().has("✘ database: the tasks' security group allows no egress to port 5432 (10.40.1.5:5432) — fix: set backend.databaseCidr in"
-                    + " stages.local.json to the database's network, e.g. 10.40.1.5/32", 1);
+        void withoutARuleToTheDatabasePortTheTasksReachNoDatabase() {
+            assembly = withHttpsOnly(PreflightAssembly.copyOfDev());
+            run().has("✘ database: the tasks' security group allows no egress to port 5432 (10.40.1.5:5432) — fix: set backend.database in"
+                    + " stages.local.json to the database's network, e.g. {\"cidr\": \"10.40.1.5/32\", \"port\": 5432}, or to its RDS security group", 1);
+        }
+
+        @Test
+        void anRdsSecurityGroupOnThePortPassesAndSaysWhatCannotBeCheckedOffline() {
+            assembly = withHttpsOnly(PreflightAssembly.copyOfDev()).taskEgressToSecurityGroup("sg-0a1b2c3d4e5f60718", 5432);
+            run().has("✔ database: the tasks may reach port 5432 of security group sg-0a1b2c3d4e5f60718 (an RDS instance in the VPC; that"
+                    + " 10.40.1.5 is in it cannot be checked offline)", 0);
         }
 
         @Test
         void aDatabaseAddressOutsideTheEgressRangeFails() {
             connectionUrl("postgresql://cruddur:s3cret@172.31.5.9:5432/cruddur");
-            run().has("✘ database: 172.31.5.9:5432 is outside the tasks' egress to port 5432 (10.40.0.0/16) — fix: set backend.databaseCidr in"
-                    + " stages.local.json to a range that holds 172.31.5.9, e.g. 172.31.5.9/32", 1);
+            run().has("✘ database: 172.31.5.9:5432 is outside the tasks' egress to port 5432 (10.40.0.0/16) — fix: set backend.database in"
+                    + " stages.local.json to a range that holds 172.31.5.9, e.g. {\"cidr\": \"172.31.5.9/32\", \"port\": 5432}", 1);
         }
 
         @Test
         void aPortOtherThanTheEgressPortFails() {
             connectionUrl("postgresql://cruddur:s3cret@10.40.1.5:6543/cruddur");
-            run().has("✘ database: the tasks' security group allows no egress to port 6543 (10.40.1.5:6543) — fix: set backend.databaseCidr in"
-                    + " stages.local.json to the database's network, e.g. 10.40.1.5/32", 1);
+            run().has("✘ database: the tasks' security group allows no egress to port 6543 (10.40.1.5:6543) — fix: set backend.database in"
+                    + " stages.local.json to the database's network, e.g. {\"cidr\": \"10.40.1.5/32\", \"port\": 6543}, or to its RDS security group", 1);
         }
 
         @Test
