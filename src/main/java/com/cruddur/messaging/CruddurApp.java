@@ -72,7 +72,7 @@ public final class CruddurApp {
         Optional<SeedDataStack> seed = config.seedData()
                 ? Optional.of(new SeedDataStack(app, config, props, network.network(), data.messagesTable(), streamProcessor))
                 : Optional.empty();
-        AuthStack auth = new AuthStack(app, config, props);
+        AuthStack auth = new AuthStack(app, config, props, network.network());
         BackendStack backend = new BackendStack(app, config, props, network.network(), data.messagesTable(), auth.auth());
 
         Tags.of(app).add("app", "cruddur-messaging");

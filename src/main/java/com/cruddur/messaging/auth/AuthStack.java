@@ -1,20 +1,46 @@
 package com.cruddur.messaging.auth;
 
 import com.cruddur.messaging.config.StageConfig;
+import com.cruddur.messaging.config.StageNames;
+import com.cruddur.messaging.network.Network;
+import com.cruddur.messaging.signup.SignUpTrigger;
+import com.cruddur.messaging.signup.SignUpTriggerProps;
+import com.cruddur.messaging.stream.LambdaJar;
+import com.cruddur.messaging.stream.StreamProcessorStack;
 
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
-/** {@code Cruddur-<stage>-Auth}: the stage's {@link Auth}, with the pool and client ids as outputs. */
+/**
+ * {@code Cruddur-<stage>-Auth}: the stage's {@link Auth}, with the pool and client ids as outputs, and the
+ * {@link SignUpTrigger} that makes each confirmed sign-up a users row.
+ */
 public final class AuthStack extends Stack {
 
     private final Auth auth;
 
-    public AuthStack(Construct scope, StageConfig config, StackProps props) {
+    public AuthStack(Construct scope, StageConfig config, StackProps props, Network network) {
         super(scope, config.stackName("Auth"), props);
         this.auth = new Auth(this, "Auth", new AuthProps(config.name(), config.auth(), config.holdsRealData()));
+        if (config.auth().signUpTrigger()) {
+            // In the VPC only where its workload subnets reach SSM and an outside database (a NAT gateway); in isolated
+            // subnets it could reach neither, so without NAT it runs outside the VPC, with Lambda's own internet access.
+            new SignUpTrigger(this, "SignUp", new SignUpTriggerProps(
+                    StageNames.signUpFunction(config.name()),
+                    auth.userPool(),
+                    network,
+                    config.natGateways() > 0,
+                    config.backend().database(),
+                    config.backend().connectionUrlParameter(),
+                    LambdaJar.code(StreamProcessorStack.LAMBDA_PROJECT),
+                    config.logRetention(),
+                    config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+                    config.alarmTopicArn().map(arn -> Topic.fromTopicArn(this, "AlarmTopic", arn))));
+        }
         CfnOutput.Builder.create(this, "UserPoolId")
                 .description("AWS_COGNITO_USER_POOL_ID / REACT_APP_AWS_USER_POOLS_ID")
                 .value(auth.userPool().getUserPoolId())

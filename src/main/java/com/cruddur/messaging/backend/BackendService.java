@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import com.cruddur.messaging.config.BackendSettings;
-import com.cruddur.messaging.config.DatabaseAccess;
+import com.cruddur.messaging.network.Network;
 import com.cruddur.messaging.config.BackendSettings.TaskPlacement;
 
 import software.amazon.awscdk.Acknowledgment;
@@ -231,26 +231,12 @@ public final class BackendService extends Construct {
                 .build();
         securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443),
                 "HTTPS to ECR, SSM, CloudWatch Logs and Cognito; DynamoDB goes through the gateway endpoint");
-        allowDatabase(this, securityGroup, props.settings().database(), "backend-flask tasks");
+        Network.allowDatabase(this, securityGroup, props.settings().database(), "backend-flask tasks");
         securityGroup.addIngressRule(loadBalancer.getConnections().getSecurityGroups().get(0), Port.tcp(CONTAINER_PORT),
                 "backend-flask from its load balancer");
         loadBalancer.getConnections().getSecurityGroups().get(0).addEgressRule(securityGroup, Port.tcp(CONTAINER_PORT),
                 "backend-flask tasks");
         return securityGroup;
-    }
-
-    /**
-     * Lets {@code client} reach the stage's Postgres and nothing else there: egress on the database port to its network, or,
-     * for an RDS instance in this VPC, egress to its security group and the matching ingress rule on that group.
-     */
-    public static void allowDatabase(Construct scope, SecurityGroup client, DatabaseAccess database, String clientName) {
-        String description = "Postgres of CONNECTION_URL from " + clientName;
-        if (database instanceof DatabaseAccess.Network network) {
-            client.addEgressRule(Peer.ipv4(network.cidr()), Port.tcp(network.port()), description);
-        } else if (database instanceof DatabaseAccess.InVpcSecurityGroup rds) {
-            client.getConnections().allowTo(SecurityGroup.fromSecurityGroupId(scope, "DatabaseSecurityGroup", rds.securityGroupId()),
-                    Port.tcp(rds.port()), description);
-        }
     }
 
     /** HTTPS with HTTP redirected to it when the stage has a certificate; plain HTTP on 80 otherwise. */

@@ -8,8 +8,10 @@ package com.cruddur.messaging.config;
  * @param accessTokenMinutes  lifetime of access tokens (5..1440)
  * @param idTokenMinutes      lifetime of id tokens (5..1440)
  * @param refreshTokenDays    lifetime of refresh tokens (1..3650), longer than either of the above
+ * @param signUpTrigger       whether a confirmed sign-up becomes a row of Postgres public.users (default true)
  */
-public record AuthSettings(ThreatProtection threatProtection, int accessTokenMinutes, int idTokenMinutes, int refreshTokenDays) {
+public record AuthSettings(ThreatProtection threatProtection, int accessTokenMinutes, int idTokenMinutes, int refreshTokenDays,
+                           boolean signUpTrigger) {
 
     /** Values of {@code auth.threatProtection}. */
     public enum ThreatProtection { OFF, AUDIT, ENFORCED }

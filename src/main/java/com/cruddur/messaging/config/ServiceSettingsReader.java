@@ -15,7 +15,8 @@ import com.cruddur.messaging.config.BackendSettings.TaskPlacement;
 /** Reads and validates the {@code auth} and {@code backend} objects of a stage. */
 final class ServiceSettingsReader {
 
-    private static final Set<String> AUTH_KEYS = Set.of("threatProtection", "accessTokenMinutes", "idTokenMinutes", "refreshTokenDays");
+    private static final Set<String> AUTH_KEYS = Set.of("threatProtection", "accessTokenMinutes", "idTokenMinutes", "refreshTokenDays",
+            "signUpTrigger");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "imageRepository", "imageTag", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
             "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "database",
@@ -54,7 +55,8 @@ final class ServiceSettingsReader {
                 auth.enumValue("threatProtection", ThreatProtection.class),
                 auth.integer("accessTokenMinutes", 5, 1440),
                 auth.integer("idTokenMinutes", 5, 1440),
-                auth.integer("refreshTokenDays", 1, 3650));
+                auth.integer("refreshTokenDays", 1, 3650),
+                !auth.has("signUpTrigger") || auth.bool("signUpTrigger"));
         if (settings.refreshTokenDays() * 1440 <= Math.max(settings.accessTokenMinutes(), settings.idTokenMinutes())) {
             throw auth.invalid("refreshTokenDays", settings.refreshTokenDays(), "a lifetime longer than the access and id tokens'");
         }

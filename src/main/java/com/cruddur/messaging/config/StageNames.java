@@ -19,6 +19,11 @@ public final class StageNames {
         return "cruddur-" + stage + "-messaging-stream";
     }
 
+    /** The Cognito post-confirmation trigger that makes a confirmed sign-up a users row. */
+    public static String signUpFunction(String stage) {
+        return "cruddur-" + stage + "-signup";
+    }
+
     /** Where the backend's {@code CONNECTION_URL} SecureString lives unless the stage names another. */
     static String defaultConnectionUrlParameter(String stage) {
         return "/cruddur/" + stage + "/backend-flask/CONNECTION_URL";

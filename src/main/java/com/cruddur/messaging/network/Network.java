@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.cruddur.messaging.config.DatabaseAccess;
+
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
@@ -151,5 +153,19 @@ public final class Network extends Construct {
                 .reason("ec2:DescribePrefixLists is read-only and supports no resource-level permissions, so it can only be granted on *.")
                 .build());
         return lookup.getResponseField("PrefixLists.0.PrefixListId");
+    }
+
+    /**
+     * Lets {@code client} reach the stage's Postgres and nothing else there: egress on the database port to its network, or,
+     * for an RDS instance in this VPC, egress to its security group and the matching ingress rule on that group.
+     */
+    public static void allowDatabase(Construct scope, SecurityGroup client, DatabaseAccess database, String clientName) {
+        String description = "Postgres of CONNECTION_URL from " + clientName;
+        if (database instanceof DatabaseAccess.Network network) {
+            client.addEgressRule(Peer.ipv4(network.cidr()), Port.tcp(network.port()), description);
+        } else if (database instanceof DatabaseAccess.InVpcSecurityGroup rds) {
+            client.getConnections().allowTo(SecurityGroup.fromSecurityGroupId(scope, "DatabaseSecurityGroup", rds.securityGroupId()),
+                    Port.tcp(rds.port()), description);
+        }
     }
 }

@@ -28,7 +28,7 @@ class StageConfigReaderTest {
                 new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true,
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
                 new StreamProcessorSettings(100, 0, 3, 3600, 14), Optional.empty(),
-                new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30),
+                new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30, true),
                 new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
                         BackendSettings.TaskPlacement.PUBLIC_SUBNETS, new DatabaseAccess.Network("0.0.0.0/0", 5432),

@@ -1,0 +1,154 @@
+package com.cruddur.messaging.signup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.network.Network;
+
+import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
+import software.amazon.awscdk.services.ssm.StringParameter;
+import software.constructs.Construct;
+
+/**
+ * Sign-up creates the user: Cognito's post-confirmation trigger, a Java function that inserts the confirmed user into
+ * Postgres {@code public.users} (display_name, email, handle, cognito_user_id), reading CONNECTION_URL from its
+ * SecureString. It never fails a confirmation (Cognito would lock the person out over our bug): a user it could not
+ * create is logged as {@value #NOT_CREATED_EVENT}, and an alarm fires on it.
+ */
+public final class SignUpTrigger extends Construct {
+
+    public static final String HANDLER = "com.cruddur.messaging.signup.PostConfirmationHandler::handleRequest";
+    public static final String ALIAS = "live";
+    /** The handler's log event for a confirmed user it could not insert; the alarm counts these. */
+    public static final String NOT_CREATED_EVENT = "signup_user_not_created";
+    /** Cognito waits this long for a trigger, then retries; the function may not run longer. */
+    static final Duration COGNITO_TRIGGER_TIMEOUT = Duration.seconds(5);
+
+    private final Function function;
+    private final Alias alias;
+
+    public SignUpTrigger(Construct scope, String id, SignUpTriggerProps props) {
+        super(scope, id);
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .retention(props.logRetention())
+                .removalPolicy(props.removalPolicy())
+                .build();
+        String parameterArn = StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl",
+                SecureStringParameterAttributes.builder().parameterName(props.connectionUrlParameter()).build()).getParameterArn();
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
+                FunctionPolicies.writeOwnLogs(logs),
+                // The SecureString uses the AWS managed aws/ssm key, whose policy lets SSM decrypt for the account's principals.
+                FunctionPolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"), List.of(parameterArn))));
+        if (props.inVpc()) {
+            statements.add(FunctionPolicies.attachToVpc());
+        }
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description(props.functionName() + ": read CONNECTION_URL, write users rows, write logs")
+                .inlinePolicies(Map.of("SignUpTrigger", PolicyDocument.Builder.create().statements(statements).build()))
+                .build();
+
+        Function.Builder function = Function.Builder.create(this, "Function")
+                .functionName(props.functionName())
+                .description("Cognito post-confirmation: the confirmed user becomes a row of Postgres public.users")
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .handler(HANDLER)
+                .code(props.code())
+                .memorySize(1024)
+                .timeout(COGNITO_TRIGGER_TIMEOUT)
+                .environment(Map.of("CONNECTION_URL_PARAMETER", props.connectionUrlParameter()))
+                .role(role.withoutPolicyUpdates())
+                .logGroup(logs)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        if (props.inVpc()) {
+            SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                    .vpc(props.network().vpc())
+                    .description(props.functionName() + ": HTTPS to SSM through the NAT gateway, Postgres to the database only")
+                    .allowAllOutbound(false)
+                    .build();
+            securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
+            Network.allowDatabase(this, securityGroup, props.database(), props.functionName());
+            function.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(securityGroup));
+            Validations.of(role).acknowledge(Acknowledgment.builder()
+                    .id("AwsSolutions-IAM5[Resource::*]")
+                    .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
+                            + " EC2 evaluates them without resource-level scoping.")
+                    .build());
+        }
+        this.function = function.build();
+        Annotations.of(this.function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "The alias below points at the function's current version, which CDK publishes on every code or configuration change.");
+        this.alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(this.function.getCurrentVersion()).build();
+        props.userPool().addTrigger(UserPoolOperation.POST_CONFIRMATION, alias);
+        alarms(logs, props);
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    private void alarms(LogGroup logs, SignUpTriggerProps props) {
+        MetricFilter notCreated = MetricFilter.Builder.create(this, "UsersNotCreated")
+                .logGroup(logs)
+                .filterPattern(FilterPattern.stringValue("$.event", "=", NOT_CREATED_EVENT))
+                .metricNamespace("Cruddur/SignUp")
+                .metricName("UsersNotCreated")
+                .metricValue("1")
+                .build();
+        List<Alarm> alarms = List.of(
+                Alarm.Builder.create(this, "UserNotCreated")
+                        .alarmDescription("A confirmed sign-up got no users row (bad attributes, SSM or the database): read the"
+                                + " function's log, fix, then link or create the user (README: Sign-up creates the user).")
+                        .metric(notCreated.metric(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+                        .threshold(0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(1)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build(),
+                Alarm.Builder.create(this, "FunctionErrors")
+                        .alarmDescription("The sign-up trigger itself failed: Cognito retried, and the person may not be confirmed.")
+                        .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+                        .threshold(0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(1)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build(),
+                Alarm.Builder.create(this, "DurationNearTimeout")
+                        .alarmDescription("Sign-up confirmations take close to Cognito's 5-second limit: a slower one fails the sign-up.")
+                        .metric(function.metricDuration(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
+                        .threshold(COGNITO_TRIGGER_TIMEOUT.toMilliseconds().doubleValue() * 0.8)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(1)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build());
+        props.alarmTopic().ifPresent(topic -> alarms.forEach(alarm -> alarm.addAlarmAction(new SnsAction(topic))));
+    }
+}
