@@ -38,8 +38,9 @@ import com.cruddur.messaging.local.template.LambdaFunction;
  * version does: the runtime runs the {@code beforeCheckpoint} hooks, then {@code afterRestore}, before the
  * first invocation.
  *
- * <p>The one difference from AWS is {@code AWS_ENDPOINT_URL_DYNAMODB}, which sends the function's
- * unchanged SDK client to DynamoDB Local; the function's code has no notion of it.
+ * <p>The one difference from AWS is the service endpoints ({@code AWS_ENDPOINT_URL_DYNAMODB}, and for a test
+ * {@code AWS_ENDPOINT_URL_SSM}, ...), which send the function's unchanged SDK clients to local stand-ins; the
+ * function's code has no notion of them.
  */
 public final class ExecutionEnvironment implements AutoCloseable {
 
@@ -73,12 +74,17 @@ public final class ExecutionEnvironment implements AutoCloseable {
      * @throws FunctionError when init fails (the runtime reported an init error, or exited)
      */
     public static ExecutionEnvironment start(LambdaFunction function, URI dynamoDbEndpoint, String region, Consumer<String> output) {
+        return start(function, Map.of("DYNAMODB", dynamoDbEndpoint), region, output);
+    }
+
+    /** As {@link #start(LambdaFunction, URI, String, Consumer)}, each service of {@code endpoints} (e.g. "SSM") sent to its URI. */
+    public static ExecutionEnvironment start(LambdaFunction function, Map<String, URI> endpoints, String region, Consumer<String> output) {
         Path taskRoot = taskRoot(function.code());
         RuntimeApiServer api = new RuntimeApiServer("arn:aws:lambda:" + region + ":000000000000:function:" + function.name()
                 + (function.snapStart() ? ":1" : ""), function.timeout());
         ProcessBuilder builder = new ProcessBuilder(command(function)).directory(taskRoot.toFile()).redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(environment(function, api.address(), taskRoot, dynamoDbEndpoint, region));
+        builder.environment().putAll(environment(function, api.address(), taskRoot, endpoints, region));
         Process process;
         try {
             process = builder.start();
@@ -169,7 +175,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
         return command;
     }
 
-    static Map<String, String> environment(LambdaFunction function, String runtimeApi, Path taskRoot, URI dynamoDbEndpoint, String region) {
+    static Map<String, String> environment(LambdaFunction function, String runtimeApi, Path taskRoot, Map<String, URI> endpoints, String region) {
         Map<String, String> environment = new TreeMap<>(function.environment());
         environment.putAll(Map.ofEntries(
                 Map.entry("_HANDLER", function.handler()),
@@ -187,10 +193,10 @@ public final class ExecutionEnvironment implements AutoCloseable {
                 Map.entry("AWS_ACCESS_KEY_ID", "local"),
                 Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
                 Map.entry("AWS_SESSION_TOKEN", "local"),
-                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString()),
                 Map.entry("TZ", ":UTC"),
                 Map.entry("LANG", "en_US.UTF-8"),
                 Map.entry("PATH", "/usr/local/bin:/usr/bin:/bin")));
+        endpoints.forEach((service, endpoint) -> environment.put("AWS_ENDPOINT_URL_" + service, endpoint.toString()));
         return environment;
     }
 

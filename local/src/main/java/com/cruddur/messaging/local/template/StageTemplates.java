@@ -112,21 +112,19 @@ public final class StageTemplates {
         return Files.isRegularFile(file("Seed")) ? Optional.of(function("Seed")) : Optional.empty();
     }
 
+    /** The Cognito post-confirmation trigger, or empty on a stage that turns it off. */
+    public Optional<LambdaFunction> signUpTrigger() {
+        return Files.isRegularFile(file("Auth")) && javaFunctions("Auth").size() == 1 ? Optional.of(function("Auth")) : Optional.empty();
+    }
+
     /** The one Java function of the stack {@code concern}. */
     LambdaFunction function(String concern) {
-        List<String> javaFunctions = new ArrayList<>();
-        JsonNode resources = parse(file(concern)).path("Resources");
-        resources.fields().forEachRemaining(resource -> {
-            if ("AWS::Lambda::Function".equals(resource.getValue().path("Type").asText())
-                    && resource.getValue().path("Properties").path("Runtime").asText().startsWith("java")) {
-                javaFunctions.add(resource.getKey());
-            }
-        });
+        List<String> javaFunctions = javaFunctions(concern);
         if (javaFunctions.size() != 1) {
             throw new IllegalArgumentException(file(concern) + " has " + javaFunctions.size() + " Java functions; expected exactly 1");
         }
         String logicalId = javaFunctions.get(0);
-        JsonNode properties = resources.path(logicalId).path("Properties");
+        JsonNode properties = parse(file(concern)).path("Resources").path(logicalId).path("Properties");
         Map<String, String> environment = new TreeMap<>();
         properties.path("Environment").path("Variables").fields().forEachRemaining(variable ->
                 environment.put(variable.getKey(), resolve(concern, variable.getValue())));
@@ -135,6 +133,17 @@ public final class StageTemplates {
                 Duration.ofSeconds(properties.path("Timeout").asInt(3)),
                 "PublishedVersions".equals(properties.path("SnapStart").path("ApplyOn").asText()), environment,
                 assetFile(concern, properties.path("Code").path("S3Key").asText()));
+    }
+
+    private List<String> javaFunctions(String concern) {
+        List<String> javaFunctions = new ArrayList<>();
+        parse(file(concern)).path("Resources").fields().forEachRemaining(resource -> {
+            if ("AWS::Lambda::Function".equals(resource.getValue().path("Type").asText())
+                    && resource.getValue().path("Properties").path("Runtime").asText().startsWith("java")) {
+                javaFunctions.add(resource.getKey());
+            }
+        });
+        return javaFunctions;
     }
 
     /** The file the stack's asset manifest stages for an S3 key: what {@code cdk deploy} uploads. */
