@@ -28,7 +28,7 @@ public final class Ddb implements Runnable {
     public static CommandLine commandLine(SdkHttpClient awsHttp) {
         CommandLine commandLine = Cli.commandLine(new Ddb());
         ((ListUsers) commandLine.getSubcommands().get("cognito").getSubcommands().get("list-users").getCommandSpec().userObject())
-                .awsHttp = awsHttp;
+                .pool.awsHttp = awsHttp;
         ((Redrive) commandLine.getSubcommands().get("redrive").getCommandSpec().userObject()).awsHttp = awsHttp;
         return commandLine;
     }
