@@ -7,11 +7,15 @@ import picocli.CommandLine.Command;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
-/** bin/ddb: the messages table (local or in AWS) and the stage's user pool from the command line, replacing the reference scripts. */
+/**
+ * bin/ddb: the messages table (local or in AWS), the stage's user pool and backend-flask's users from the command line, replacing the
+ * reference scripts.
+ */
 @Command(name = "ddb", mixinStandardHelpOptions = true,
-        description = "Inspect and manage the messages table and the Cognito user pool.",
+        description = "Inspect and manage the messages table, the Cognito user pool and the users in backend-flask's Postgres.",
         subcommands = {ListTables.class, SchemaLoad.class, Drop.class, Seed.class, Scan.class, GetConversation.class,
-                ListConversations.class, Redrive.class, ImportMapping.class, Cognito.class})
+                ListConversations.class, Redrive.class, ImportMapping.class, Cognito.class,
+                Postgres.class})
 public final class Ddb implements Runnable {
 
     @CommandLine.Spec
