@@ -31,8 +31,9 @@ public final class Ddb implements Runnable {
      */
     public static CommandLine commandLine(SdkHttpClient awsHttp) {
         CommandLine commandLine = Cli.commandLine(new Ddb());
-        ((ListUsers) commandLine.getSubcommands().get("cognito").getSubcommands().get("list-users").getCommandSpec().userObject())
-                .pool.awsHttp = awsHttp;
+        CommandLine cognito = commandLine.getSubcommands().get("cognito");
+        ((ListUsers) cognito.getSubcommands().get("list-users").getCommandSpec().userObject()).pool.awsHttp = awsHttp;
+        ((LinkUsers) cognito.getSubcommands().get("link-users").getCommandSpec().userObject()).pool.awsHttp = awsHttp;
         ((Redrive) commandLine.getSubcommands().get("redrive").getCommandSpec().userObject()).awsHttp = awsHttp;
         return commandLine;
     }
