@@ -40,19 +40,22 @@ final class LinkUsers implements Callable<Integer> {
         String databaseUrl = database.require();
         Output output = new Output("preferred_username", "sub", "result");
         Map<String, Integer> counts = new TreeMap<>();
+        String described;
         try (PostgresUsers users = PostgresUsers.connect(databaseUrl)) {
+            described = users.describe();
             for (UserPool.PoolUser user : pool.users()) {
                 String handle = user.attribute("preferred_username");
                 String sub = user.attribute("sub");
                 String result = link(users, handle, sub);
-                output.row(handle, sub, result);
+                output.row(handle == null ? "-" : handle, sub, result);
                 counts.merge(result, 1, Integer::sum);
             }
         }
         output.print(spec.commandLine().getOut(), false);
         spec.commandLine().getOut().println(output.size() + " pool user(s): " + counts.getOrDefault(LINKED, 0) + " linked, "
                 + counts.getOrDefault(ALREADY_LINKED, 0) + " already linked, " + counts.getOrDefault(NO_POSTGRES_USER, 0)
-                + " without a Postgres user, " + counts.getOrDefault(NO_PREFERRED_USERNAME, 0) + " without preferred_username");
+                + " without a Postgres user, " + counts.getOrDefault(NO_PREFERRED_USERNAME, 0) + " without preferred_username"
+                + " (Postgres " + described + ")");
         return 0;
     }
 

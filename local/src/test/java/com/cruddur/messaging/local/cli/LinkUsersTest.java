@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.support.TestPostgres;
+import com.cruddur.messaging.local.support.TestTemplates;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ class LinkUsersTest {
         assertEquals(YAYA_SUB, database.queryOne("SELECT cognito_user_id FROM public.users WHERE handle = 'yaya2devops'"));
         assertTrue(rowOf("yaya2devops").matches(".*" + YAYA_SUB + " +linked$"), out);
         assertTrue(out.contains("1 pool user(s): 1 linked, 0 already linked, 0 without a Postgres user"), out);
+        assertTrue(out.contains("(Postgres localhost:" + database.port() + "/" + database.name() + ")"), out);
     }
 
     @Test
@@ -56,6 +58,18 @@ class LinkUsersTest {
         assertTrue(out.contains("0 linked, 0 already linked, 1 without a Postgres user"), out);
         assertEquals("MOCK", database.queryOne("SELECT cognito_user_id FROM public.users WHERE handle = 'yaya2devops'"));
         assertEquals("1", database.queryOne("SELECT count(*) FROM public.users"));
+    }
+
+    @Test
+    void aPoolUserWithoutPreferredUsernameIsReportedAndSkipped() {
+        database.insertUser("Yaya", "yaya2devops", "MOCK");
+        poolWith(user(YAYA_SUB, null));
+
+        assertEquals(0, linkUsers("--database-url", database.url()));
+
+        assertTrue(rowOf("-").endsWith("no preferred_username"), out);
+        assertTrue(out.contains("0 linked, 0 already linked, 0 without a Postgres user, 1 without preferred_username"), out);
+        assertEquals("MOCK", database.queryOne("SELECT cognito_user_id FROM public.users WHERE handle = 'yaya2devops'"));
     }
 
     @Test
@@ -107,8 +121,7 @@ class LinkUsersTest {
     @Test
     void anUnreachableDatabaseFailsWithoutPrintingThePassword() {
         poolWith(user(YAYA_SUB, "yaya2devops"));
-        String unreachable = "postgresql://postgres:" + TestPostgres.PASSWORD + "@localhost:" + com.cruddur.messaging.local.support.TestTemplates.freePort()
-                + "/cruddur";
+        String unreachable = "postgresql://postgres:" + TestPostgres.PASSWORD + "@localhost:" + TestTemplates.freePort() + "/cruddur";
 
         assertEquals(1, linkUsers("--database-url", unreachable));
 
@@ -122,12 +135,16 @@ class LinkUsersTest {
                 "AWSCognitoIdentityProviderService.ListUsers", "{\"Users\":[" + String.join(",", users) + "]}"));
     }
 
-    /** A confirmed pool user as Cognito lists it: username = sub, as the pool's email-as-username sign-up leaves it. */
+    /**
+     * A confirmed pool user as Cognito lists it: username = sub, as the pool's email-as-username sign-up leaves it; a null
+     * preferred_username leaves the attribute out.
+     */
     private static String user(String sub, String preferredUsername) {
         return "{\"Username\":\"" + sub + "\",\"UserStatus\":\"CONFIRMED\",\"Enabled\":true,\"Attributes\":["
                 + "{\"Name\":\"sub\",\"Value\":\"" + sub + "\"},"
-                + "{\"Name\":\"email\",\"Value\":\"" + preferredUsername + "@example.com\"},"
-                + "{\"Name\":\"preferred_username\",\"Value\":\"" + preferredUsername + "\"}]}";
+                + "{\"Name\":\"email\",\"Value\":\"someone@example.com\"}"
+                + (preferredUsername == null ? "" : ",{\"Name\":\"preferred_username\",\"Value\":\"" + preferredUsername + "\"}")
+                + "]}";
     }
 
     private String rowOf(String handle) {
