@@ -1,6 +1,7 @@
 package com.cruddur.messaging.seed;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import com.cruddur.messaging.contract.Keys;
 import com.cruddur.messaging.contract.User;
@@ -25,13 +26,25 @@ public record SeedConversation(String tableName, String groupUuid, User first, U
         }
     }
 
-    /** Reads the custom resource's properties (all strings, as CloudFormation passes them). */
-    public static SeedConversation fromProperties(Map<String, Object> properties) {
+    /**
+     * Reads the custom resource's properties (all strings, as CloudFormation passes them). A user is its
+     * {@code <First|Second>UserUuid}, {@code ...DisplayName} and {@code ...Handle}; a user given only by
+     * {@code ...Handle} (no uuid) is the one {@code usersByHandle} finds.
+     */
+    public static SeedConversation fromProperties(Map<String, Object> properties, Function<String, User> usersByHandle) {
         return new SeedConversation(
                 string(properties, "TableName"),
                 string(properties, "MessageGroupUuid"),
-                new User(string(properties, "FirstUserUuid"), string(properties, "FirstUserDisplayName"), string(properties, "FirstUserHandle")),
-                new User(string(properties, "SecondUserUuid"), string(properties, "SecondUserDisplayName"), string(properties, "SecondUserHandle")));
+                user(properties, "First", usersByHandle),
+                user(properties, "Second", usersByHandle));
+    }
+
+    private static User user(Map<String, Object> properties, String which, Function<String, User> usersByHandle) {
+        String handle = string(properties, which + "UserHandle");
+        if (properties.get(which + "UserUuid") == null) {
+            return usersByHandle.apply(handle);
+        }
+        return new User(string(properties, which + "UserUuid"), string(properties, which + "UserDisplayName"), handle);
     }
 
     private static String string(Map<String, Object> properties, String name) {

@@ -3,6 +3,7 @@ package com.cruddur.messaging.seed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The seed custom resource's {@code onEvent} handler for the CDK Provider framework (SPEC §5).
@@ -28,10 +30,16 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * so a change of id format between releases never makes CloudFormation delete a seed it just loaded.
  * Any failure is thrown, which the Provider framework reports to CloudFormation as FAILED with the
  * message, so a stack never hangs on the seed.
+ *
+ * <p>A user given by handle without a uuid is looked up in Postgres public.users through the SSM parameter the
+ * property {@code ConnectionUrlParameter} names ({@link SeedUsersByHandle}), on every request, Delete too (its
+ * member rows are keyed by the uuids); a handle that is not there fails the request naming handle and database.
+ * (A Delete after a failed Create never reaches this handler: the Provider framework answers it.)
  */
 public final class SeedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final SeedStore store;
+    private final Supplier<SsmClient> ssm;
     private final Clock clock;
 
     /** The Lambda entry: region from the environment, the default credentials chain. */
@@ -42,8 +50,18 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
                 .build()), Clock.systemUTC());
     }
 
+    /** Builds an SSM client from the environment only if a seed user is given by handle (most seeds give UUIDs). */
     public SeedHandler(SeedStore store, Clock clock) {
+        this(store, () -> SsmClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(System.getenv("AWS_REGION")))
+                .build(), clock);
+    }
+
+    /** @param ssm gives the client that reads the ConnectionUrlParameter, asked for only when a user comes by handle */
+    public SeedHandler(SeedStore store, Supplier<SsmClient> ssm, Clock clock) {
         this.store = store;
+        this.ssm = ssm;
         this.clock = clock;
     }
 
@@ -51,30 +69,43 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String requestType = String.valueOf(event.get("RequestType"));
-        SeedConversation seed = SeedConversation.fromProperties((Map<String, Object>) event.get("ResourceProperties"));
-        String physicalResourceId;
-        switch (requestType) {
-            case "Create" -> {
-                load(seed);
-                physicalResourceId = physicalResourceId(seed);
-            }
-            case "Update" -> {
-                SeedConversation old = SeedConversation.fromProperties((Map<String, Object>) event.get("OldResourceProperties"));
-                if (!old.equals(seed)) {
-                    remove(old);
+        Map<String, Object> properties = (Map<String, Object>) event.get("ResourceProperties");
+        try (SeedUsersByHandle users = usersByHandle(properties)) {
+            SeedConversation seed = SeedConversation.fromProperties(properties, users::byHandle);
+            String physicalResourceId;
+            switch (requestType) {
+                case "Create" -> {
                     load(seed);
+                    physicalResourceId = physicalResourceId(seed);
                 }
-                // A new id makes CloudFormation delete the old resource: only when the seed really moved elsewhere.
-                boolean moved = !old.tableName().equals(seed.tableName()) || !old.groupUuid().equals(seed.groupUuid());
-                physicalResourceId = moved ? physicalResourceId(seed) : echoed(event, seed);
+                case "Update" -> {
+                    Map<String, Object> oldProperties = (Map<String, Object>) event.get("OldResourceProperties");
+                    SeedConversation old;
+                    try (SeedUsersByHandle oldUsers = usersByHandle(oldProperties)) {
+                        old = SeedConversation.fromProperties(oldProperties, oldUsers::byHandle);
+                    }
+                    if (!old.equals(seed)) {
+                        remove(old);
+                        load(seed);
+                    }
+                    // A new id makes CloudFormation delete the old resource: only when the seed really moved elsewhere.
+                    boolean moved = !old.tableName().equals(seed.tableName()) || !old.groupUuid().equals(seed.groupUuid());
+                    physicalResourceId = moved ? physicalResourceId(seed) : echoed(event, seed);
+                }
+                case "Delete" -> {
+                    remove(seed);
+                    physicalResourceId = echoed(event, seed);
+                }
+                default -> throw new IllegalArgumentException("RequestType " + requestType + " is not Create, Update or Delete");
             }
-            case "Delete" -> {
-                remove(seed);
-                physicalResourceId = echoed(event, seed);
-            }
-            default -> throw new IllegalArgumentException("RequestType " + requestType + " is not Create, Update or Delete");
+            return Map.of("PhysicalResourceId", physicalResourceId);
         }
-        return Map.of("PhysicalResourceId", physicalResourceId);
+    }
+
+    /** Users by handle for these properties: through the SSM parameter they name, if any. */
+    private SeedUsersByHandle usersByHandle(Map<String, Object> properties) {
+        Object parameter = properties == null ? null : properties.get(SeedUsersByHandle.CONNECTION_URL_PARAMETER);
+        return new SeedUsersByHandle(ssm, parameter instanceof String name ? name : null);
     }
 
     /** The id CloudFormation already knows the resource by (an older release may have named it otherwise). */

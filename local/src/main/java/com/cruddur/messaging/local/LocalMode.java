@@ -18,6 +18,7 @@ import com.cruddur.messaging.local.template.TableDefinition;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -48,6 +49,9 @@ public final class LocalMode implements Callable<Integer> {
 
     @Option(names = "--cdk-out", required = true, description = "directory with the stage's synthesized templates")
     Path cdkOut;
+
+    @Mixin
+    DatabaseUrl database = new DatabaseUrl();
 
     @Option(names = "--dead-letter-file", description = "where records that run out of retries go (default: <cdk-out>/dead-letters.jsonl)")
     Path deadLetterFile;
@@ -83,7 +87,7 @@ public final class LocalMode implements Callable<Integer> {
             if (noSeed) {
                 out.println("[local] no seed (--no-seed)");
             } else {
-                SeedLoader.load(dynamoDb, templates, table.tableName(), line -> out.println("[local] " + line));
+                SeedLoader.load(dynamoDb, templates, table.tableName(), database.url(), line -> out.println("[local] " + line));
             }
             LambdaFunction function = templates.streamProcessor();
             ExecutionEnvironment processor = ExecutionEnvironment.start(function, server.endpoint(), Clients.LOCAL_REGION.id(), out::println);

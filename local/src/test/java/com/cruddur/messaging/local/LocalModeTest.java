@@ -24,6 +24,7 @@ import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
 import com.cruddur.messaging.local.support.BackendFlask;
 import com.cruddur.messaging.local.support.SynthesizedStage;
+import com.cruddur.messaging.local.support.TestPostgres;
 import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.StageTemplates;
 
@@ -88,6 +89,22 @@ class LocalModeTest {
         assertEquals(List.of(), StageTemplates.read(cdkOut, "dev").table().differencesFrom(described));
         assertEquals("message-group-sk-index", described.globalSecondaryIndexes().get(0).indexName());
         assertEquals("NEW_IMAGE", described.streamSpecification().streamViewTypeAsString());
+    }
+
+    @Test
+    void withADatabaseUrlTheSeedBelongsToThePostgresUsersOfItsHandles() {
+        TestPostgres.Database database = TestPostgres.newDatabase().withUsersTable();
+        String yaya = database.insertUser("Yaya", "yaya2devops", "MOCK");
+        String bayko = database.insertUser("Andrew Bayko", "bayko", "MOCK");
+        LocalMode mode = mode(TestTemplates.freePort(), false, null);
+        mode.database.url = database.url();
+
+        running = mode.start(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        ConversationRow row = backend().listConversations(yaya, Optional.empty()).items().get(0);
+        assertEquals(SEED_GROUP, row.groupUuid());
+        assertEquals(bayko, row.other().uuid());
+        assertTrue(printed().contains("(yaya2devops and bayko, their uuids and names from Postgres)"), printed());
     }
 
     @Test

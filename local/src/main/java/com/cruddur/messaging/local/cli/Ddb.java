@@ -7,11 +7,15 @@ import picocli.CommandLine.Command;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
-/** bin/ddb: the messages table (local or in AWS) and the stage's user pool from the command line, replacing the reference scripts. */
+/**
+ * bin/ddb: the messages table (local or in AWS), the stage's user pool and backend-flask's users from the command line, replacing the
+ * reference scripts.
+ */
 @Command(name = "ddb", mixinStandardHelpOptions = true,
-        description = "Inspect and manage the messages table and the Cognito user pool.",
+        description = "Inspect and manage the messages table, the Cognito user pool and the users in backend-flask's Postgres.",
         subcommands = {ListTables.class, SchemaLoad.class, Drop.class, Seed.class, Scan.class, GetConversation.class,
-                ListConversations.class, Redrive.class, ImportMapping.class, Cognito.class})
+                ListConversations.class, Redrive.class, ImportMapping.class, Cognito.class,
+                Postgres.class})
 public final class Ddb implements Runnable {
 
     @CommandLine.Spec
@@ -27,8 +31,9 @@ public final class Ddb implements Runnable {
      */
     public static CommandLine commandLine(SdkHttpClient awsHttp) {
         CommandLine commandLine = Cli.commandLine(new Ddb());
-        ((ListUsers) commandLine.getSubcommands().get("cognito").getSubcommands().get("list-users").getCommandSpec().userObject())
-                .awsHttp = awsHttp;
+        CommandLine cognito = commandLine.getSubcommands().get("cognito");
+        ((ListUsers) cognito.getSubcommands().get("list-users").getCommandSpec().userObject()).pool.awsHttp = awsHttp;
+        ((LinkUsers) cognito.getSubcommands().get("link-users").getCommandSpec().userObject()).pool.awsHttp = awsHttp;
         ((Redrive) commandLine.getSubcommands().get("redrive").getCommandSpec().userObject()).awsHttp = awsHttp;
         return commandLine;
     }

@@ -227,8 +227,11 @@ class DdbCliTest {
             assertEquals(0, ddb(command, "--help"), command);
             assertTrue(out.startsWith("Usage: ddb " + command), out);
         }
-        assertEquals(0, run(Ddb.commandLine(aws), "cognito", "list-users", "--help"));
-        assertTrue(out.startsWith("Usage: ddb cognito list-users"), out);
+        for (List<String> nested : List.of(List.of("cognito", "list-users"), List.of("cognito", "link-users"),
+                List.of("postgres", "load-reference-users"))) {
+            assertEquals(0, run(Ddb.commandLine(aws), nested.get(0), nested.get(1), "--help"));
+            assertTrue(out.startsWith("Usage: ddb " + String.join(" ", nested)), out);
+        }
     }
 
     private int ddb(String... arguments) {
