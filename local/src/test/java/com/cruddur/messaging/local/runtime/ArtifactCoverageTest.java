@@ -25,7 +25,8 @@ class ArtifactCoverageTest {
     /** The handlers whose deployed jars the artifact tests of this package run. */
     private static final Set<String> HANDLERS_WITH_ARTIFACT_TESTS = Set.of(
             "com.cruddur.messaging.stream.StreamProcessor::handleRequest",  // StreamProcessorArtifactTest
-            "com.cruddur.messaging.seed.SeedHandler::handleRequest");       // SeedLoaderArtifactTest
+            "com.cruddur.messaging.seed.SeedHandler::handleRequest",        // SeedLoaderArtifactTest
+            "com.cruddur.messaging.signup.PostConfirmationHandler::handleRequest");  // SignUpTriggerArtifactTest
 
     @Test
     void everyJavaFunctionOfEveryStageHasAnArtifactTest() throws IOException {
