@@ -146,8 +146,11 @@ public final class PostgresUsers implements AutoCloseable {
 
     private Connection open() {
         Properties properties = url.connectionProperties();
+        // libpq's connect_timeout bounds the whole connection set-up: the driver's connectTimeout (the TCP connect)
+        // and loginTimeout (TLS and authentication too).
         String connectTimeout = properties.getProperty("connect_timeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("connectTimeout", connectTimeout);
+        properties.setProperty("loginTimeout", connectTimeout);
         try {
             return DriverManager.getConnection(url.jdbcUrl(), properties);
         } catch (SQLException e) {
