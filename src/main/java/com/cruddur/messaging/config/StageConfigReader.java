@@ -148,18 +148,28 @@ public final class StageConfigReader {
                 seed.string("messageGroupUuid", UUID, uuidAllowed, SeedSettings.DEFAULT_GROUP),
                 seed.has("firstUser") ? seedUser(seed.object("firstUser")) : SeedSettings.DEFAULT_FIRST,
                 seed.has("secondUser") ? seedUser(seed.object("secondUser")) : SeedSettings.DEFAULT_SECOND);
-        if (settings.firstUser().uuid().equals(settings.secondUser().uuid())) {
-            throw seed.invalid("secondUser", settings.secondUser().uuid(), "a user other than firstUser");
+        boolean sameUuid = settings.firstUser().uuid().isPresent() && settings.firstUser().uuid().equals(settings.secondUser().uuid());
+        if (sameUuid || settings.firstUser().handle().equals(settings.secondUser().handle())) {
+            throw seed.invalid("secondUser", settings.secondUser().uuid().orElse(settings.secondUser().handle()), "a user other than firstUser");
         }
         return settings;
     }
 
+    /** A user in full (uuid, displayName, handle), or by handle alone: then the seed reads the rest from Postgres. */
     private static SeedSettings.SeedUser seedUser(Settings user) {
         user.rejectUnknownKeys(SEED_USER_KEYS);
-        return new SeedSettings.SeedUser(
+        String handle = user.string("handle", HANDLE, "1 to 50 letters, digits or underscores");
+        if (!user.has("uuid")) {
+            if (user.has("displayName")) {
+                throw user.invalid("displayName", user.raw("displayName"), "no value without a uuid (a user given by handle alone"
+                        + " gets uuid and display name from Postgres public.users at deploy time)");
+            }
+            return SeedSettings.SeedUser.byHandle(handle);
+        }
+        return SeedSettings.SeedUser.explicit(
                 user.string("uuid", UUID, "a lowercase canonical UUID"),
                 user.string("displayName", DISPLAY_NAME, "1 to 100 characters, not starting with a space"),
-                user.string("handle", HANDLE, "1 to 50 letters, digits or underscores"));
+                handle);
     }
 
     private static StreamProcessorSettings streamProcessor(Settings stream) {

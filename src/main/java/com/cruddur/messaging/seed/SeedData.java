@@ -24,6 +24,12 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
+import com.cruddur.messaging.network.Network;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
+import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
@@ -48,24 +54,30 @@ public final class SeedData extends Construct {
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
+        boolean readsPostgres = props.conversation().readsUsersFromPostgres();
+        // Users given by handle are read from Postgres: the loader then needs SSM and the database, which isolated
+        // subnets reach neither of, so without a NAT gateway it runs outside the VPC (DynamoDB over its public endpoint).
+        boolean inVpc = !readsPostgres || props.natGateway();
         List<PolicyStatement> statements = new ArrayList<>(List.of(
                 FunctionPolicies.statement("LoadAndRemoveSeed", List.of("dynamodb:BatchWriteItem", "dynamodb:Query"),
                         List.of(props.messagesTable().table().getTableArn())),
-                FunctionPolicies.writeOwnLogs(logs),
-                FunctionPolicies.attachToVpc()));
+                FunctionPolicies.writeOwnLogs(logs)));
+        if (readsPostgres) {
+            statements.add(FunctionPolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"),
+                    List.of(StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl", SecureStringParameterAttributes.builder()
+                            .parameterName(props.connectionUrlParameter()).build()).getParameterArn())));
+        }
+        if (inVpc) {
+            statements.add(FunctionPolicies.attachToVpc());
+        }
         FunctionPolicies.useTableKey(props.messagesTable().table()).ifPresent(statements::add);
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("cruddur seed loader: write and remove the sample conversation")
                 .inlinePolicies(Map.of("SeedLoader", PolicyDocument.Builder.create().statements(statements).build()))
                 .build();
-        Validations.of(role).acknowledge(Acknowledgment.builder()
-                .id("AwsSolutions-IAM5[Resource::*]")
-                .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
-                        + " EC2 evaluates them without resource-level scoping.")
-                .build());
 
-        this.loader = Function.Builder.create(this, "Loader")
+        Function.Builder loaderBuilder = Function.Builder.create(this, "Loader")
                 .description("Loads, replaces and removes the sample conversation")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
@@ -73,13 +85,23 @@ public final class SeedData extends Construct {
                 .code(props.code())
                 .memorySize(512)
                 .timeout(Duration.minutes(2))
-                .vpc(props.network().vpc())
-                .vpcSubnets(props.network().workloadSubnets())
-                .securityGroups(List.of(props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
-                        "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint")))
                 .role(role.withoutPolicyUpdates())
-                .logGroup(logs)
-                .build();
+                .logGroup(logs);
+        if (inVpc) {
+            SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
+                    "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint");
+            if (readsPostgres) {
+                securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
+                Network.allowDatabase(this, securityGroup, props.database(), "the seed loader");
+            }
+            loaderBuilder.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(securityGroup));
+            Validations.of(role).acknowledge(Acknowledgment.builder()
+                    .id("AwsSolutions-IAM5[Resource::*]")
+                    .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
+                            + " EC2 evaluates them without resource-level scoping.")
+                    .build());
+        }
+        this.loader = loaderBuilder.build();
 
         Provider provider = Provider.Builder.create(this, "Provider")
                 .onEventHandler(loader)
@@ -111,13 +133,19 @@ public final class SeedData extends Construct {
         Map<String, Object> properties = new TreeMap<>();
         properties.put("TableName", props.messagesTable().table().getTableName());
         properties.put("MessageGroupUuid", conversation.messageGroupUuid());
-        properties.put("FirstUserUuid", conversation.firstUser().uuid());
-        properties.put("FirstUserDisplayName", conversation.firstUser().displayName());
-        properties.put("FirstUserHandle", conversation.firstUser().handle());
-        properties.put("SecondUserUuid", conversation.secondUser().uuid());
-        properties.put("SecondUserDisplayName", conversation.secondUser().displayName());
-        properties.put("SecondUserHandle", conversation.secondUser().handle());
+        user(properties, "First", conversation.firstUser());
+        user(properties, "Second", conversation.secondUser());
+        if (conversation.readsUsersFromPostgres()) {
+            properties.put("ConnectionUrlParameter", props.connectionUrlParameter());
+        }
         return properties;
+    }
+
+    /** A user given by handle alone carries only the handle: the handler reads uuid and display name from Postgres. */
+    private static void user(Map<String, Object> properties, String which, SeedSettings.SeedUser user) {
+        user.uuid().ifPresent(uuid -> properties.put(which + "UserUuid", uuid));
+        user.displayName().ifPresent(name -> properties.put(which + "UserDisplayName", name));
+        properties.put(which + "UserHandle", user.handle());
     }
 
     private static void acknowledgeProviderFramework(Provider provider, Function loader) {

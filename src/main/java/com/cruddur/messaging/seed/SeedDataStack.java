@@ -23,7 +23,8 @@ public final class SeedDataStack extends Stack {
                          StreamProcessorStack streamProcessor) {
         super(scope, config.stackName("Seed"), props);
         this.seedData = new SeedData(this, "SeedData", new SeedDataProps(messagesTable, network,
-                LambdaJar.code(StreamProcessorStack.LAMBDA_PROJECT), config.seedConversation(), config.logRetention()));
+                LambdaJar.code(StreamProcessorStack.LAMBDA_PROJECT), config.seedConversation(), config.logRetention(),
+                config.backend().database(), config.backend().connectionUrlParameter(), config.natGateways() > 0));
         addStackDependency(streamProcessor, "the stream processor is live before users can add to the seeded conversation");
     }
 

@@ -251,6 +251,19 @@ class StageConfigReaderTest {
     }
 
     @Test
+    void aSeedUserGivenByHandleAloneIsLookedUpInPostgresAtDeploy() {
+        SeedSettings seed = read("dev", Map.of("seedConversation", Map.of("firstUser", Map.of("handle", "andrewbrown")))).seedConversation();
+        assertEquals(SeedSettings.SeedUser.byHandle("andrewbrown"), seed.firstUser());
+        assertTrue(seed.readsUsersFromPostgres());
+    }
+
+    @Test
+    void aDisplayNameWithoutAUuidIsRefusedBecausePostgresHasIt() {
+        assertError(() -> read("dev", Map.of("seedConversation", Map.of("firstUser", Map.of("handle", "andrewbrown", "displayName", "Andrew")))),
+                "stages.dev.seedConversation.firstUser.displayName: \"Andrew\" is not allowed", "no value without a uuid");
+    }
+
+    @Test
     void seedConversationDefaultsToTheReferencePair() {
         SeedSettings seed = read("dev", Map.of()).seedConversation();
         assertEquals("5ae290ed-55d1-47a0-bc6d-fe2bc2700399", seed.messageGroupUuid());
@@ -273,7 +286,7 @@ class StageConfigReaderTest {
 
     @Test
     void seedUsersMustDiffer() {
-        Map<String, Object> same = Map.of("uuid", SeedSettings.DEFAULT_FIRST.uuid(), "displayName", "Twin", "handle", "twin");
+        Map<String, Object> same = Map.of("uuid", SeedSettings.DEFAULT_FIRST.uuid().orElseThrow(), "displayName", "Twin", "handle", "twin");
         assertError(() -> read("dev", Map.of("seedConversation", Map.of("secondUser", same))),
                 "stages.dev.seedConversation.secondUser", "a user other than firstUser");
     }

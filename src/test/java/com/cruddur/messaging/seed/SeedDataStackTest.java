@@ -55,6 +55,47 @@ class SeedDataStackTest {
     }
 
     @Test
+    void usersGivenByHandleCarryOnlyTheirHandlesAndTheSecretToLookThemUpWith() {
+        Template template = Template.fromStack(TestApps.compose("dev", Map.of("seedConversation", BY_HANDLE)).seed().orElseThrow());
+        template.hasResourceProperties("Custom::CruddurSeedConversation", Map.of(
+                "FirstUserHandle", "yaya2devops", "SecondUserHandle", "bayko",
+                "FirstUserUuid", Match.absent(), "FirstUserDisplayName", Match.absent(), "SecondUserUuid", Match.absent(),
+                "ConnectionUrlParameter", "/cruddur/dev/backend-flask/CONNECTION_URL"));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of("Policies", List.of(Map.of("PolicyName", "SeedLoader",
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Map.of("Sid", "ReadConnectionUrl", "Effect", "Allow",
+                        "Action", "ssm:GetParameter", "Resource", Match.anyValue()))), "Version", "2012-10-17")))));
+    }
+
+    @Test
+    void aLoaderThatReadsPostgresRunsOutsideTheVpcWhereNoNatReachesSsmOrTheDatabase() {
+        Template template = Template.fromStack(TestApps.compose("dev", Map.of("seedConversation", BY_HANDLE)).seed().orElseThrow());
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "com.cruddur.messaging.seed.SeedHandler::handleRequest",
+                "VpcConfig", Match.absent()));
+        template.resourceCountIs("AWS::EC2::SecurityGroup", 0);
+    }
+
+    @Test
+    void withANatGatewayTheLoaderStaysInTheVpcAndMayReachSsmAndTheDatabaseToo() {
+        Template template = Template.fromStack(TestApps.compose("prod", Map.of("seedData", true, "seedConversation", BY_HANDLE))
+                .seed().orElseThrow());
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("VpcConfig", Match.objectLike(Map.of())));
+        template.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of("SecurityGroupEgress", Match.arrayWith(List.of(
+                Map.of("CidrIp", "0.0.0.0/0", "Description", "SSM (CONNECTION_URL) through the NAT gateway", "FromPort", 443,
+                        "IpProtocol", "tcp", "ToPort", 443)))));
+        template.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of("GroupId", "sg-0a1b2c3d4e5f60718", "FromPort", 5432));
+    }
+
+    @Test
+    void usersGivenInFullNeedNeitherSsmNorPostgres() {
+        Template template = Template.fromStack(dev.seed().orElseThrow());
+        template.hasResourceProperties("Custom::CruddurSeedConversation", Map.of("ConnectionUrlParameter", Match.absent()));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("VpcConfig", Match.objectLike(Map.of())));
+    }
+
+    private static final Map<String, Object> BY_HANDLE = Map.of(
+            "firstUser", Map.of("handle", "yaya2devops"), "secondUser", Map.of("handle", "bayko"));
+
+    @Test
     void providerFrameworkInvokesTheJavaLoader() {
         devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", "com.cruddur.messaging.seed.SeedHandler::handleRequest", "Runtime", "java25", "Architectures", List.of("arm64")));
