@@ -405,9 +405,9 @@ class PreflightTest {
 
     @Nested
     class FixedNames {
-        private static final String FREE = "✔ fixed names: 6 fixed names are free or already the stage's own (cruddur-dev-messages,"
+        private static final String FREE = "✔ fixed names: 7 fixed names are free or already the stage's own (cruddur-dev-messages,"
                 + " cruddur-dev-messaging-stream, cruddur-dev-users, /cruddur/dev/cognito/user-pool-id, /cruddur/dev/cognito/user-pool-client-id,"
-                + " cruddur-dev)";
+                + " cruddur-dev-signup, cruddur-dev)";
 
         @Test
         void aFreshAccountHoldsNoneOfTheNames() {
