@@ -1,6 +1,7 @@
 package com.cruddur.messaging.seed;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,12 +9,13 @@ import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
+import com.cruddur.messaging.users.SsmParameterStore;
+
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The seed custom resource's {@code onEvent} handler for the CDK Provider framework (SPEC §5).
@@ -39,7 +41,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class SeedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final SeedStore store;
-    private final Supplier<SsmClient> ssm;
+    /** Reading the connection URL for users given by handle: connect and read, each. */
+    private static final Duration SSM_CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Supplier<SsmParameterStore> ssm;
     private final Clock clock;
 
     /** The Lambda entry: region from the environment, the default credentials chain. */
@@ -52,14 +57,11 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
 
     /** Builds an SSM client from the environment only if a seed user is given by handle (most seeds give UUIDs). */
     public SeedHandler(SeedStore store, Clock clock) {
-        this(store, () -> SsmClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(System.getenv("AWS_REGION")))
-                .build(), clock);
+        this(store, () -> SsmParameterStore.fromEnvironment(SSM_CALL_TIMEOUT), clock);
     }
 
     /** @param ssm gives the client that reads the ConnectionUrlParameter, asked for only when a user comes by handle */
-    public SeedHandler(SeedStore store, Supplier<SsmClient> ssm, Clock clock) {
+    public SeedHandler(SeedStore store, Supplier<SsmParameterStore> ssm, Clock clock) {
         this.store = store;
         this.ssm = ssm;
         this.clock = clock;

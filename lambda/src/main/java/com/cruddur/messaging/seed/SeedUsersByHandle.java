@@ -6,8 +6,8 @@ import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.users.PostgresConnectionUrl;
 import com.cruddur.messaging.users.PostgresUsers;
 import com.cruddur.messaging.users.SecureStringParameter;
+import com.cruddur.messaging.users.SsmParameterStore;
 
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Seed users given by handle alone, looked up in Postgres public.users, so a stage can seed its real users
@@ -20,13 +20,13 @@ final class SeedUsersByHandle implements AutoCloseable {
     /** The resource property naming the SSM parameter with the Postgres connection URL. */
     static final String CONNECTION_URL_PARAMETER = "ConnectionUrlParameter";
 
-    private final Supplier<SsmClient> ssm;
+    private final Supplier<SsmParameterStore> ssm;
     private final String parameterName;
     private PostgresUsers users;
     private PostgresConnectionUrl url;
 
     /** @param parameterName the SSM parameter's name, or null when the resource's properties give none */
-    SeedUsersByHandle(Supplier<SsmClient> ssm, String parameterName) {
+    SeedUsersByHandle(Supplier<SsmParameterStore> ssm, String parameterName) {
         this.ssm = ssm;
         this.parameterName = parameterName;
     }

@@ -10,10 +10,10 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import com.cruddur.messaging.stream.JsonLog;
 import com.cruddur.messaging.users.PostgresUsers;
 import com.cruddur.messaging.users.SecureStringParameter;
+import com.cruddur.messaging.users.SsmParameterStore;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Cognito's post-confirmation trigger: a person who confirms their sign-up becomes a row of Postgres
@@ -57,16 +57,12 @@ public final class PostConfirmationHandler
      * (the snapshot is stored and restored many times; a restored socket is dead anyway).
      */
     public PostConfirmationHandler() {
-        this(SsmClient.builder()
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .region(Region.of(System.getenv("AWS_REGION")))
-                        .overrideConfiguration(override -> override.apiCallTimeout(SSM_CALL_TIMEOUT))
-                        .build(),
+        this(SsmParameterStore.fromEnvironment(SSM_CALL_TIMEOUT),
                 System.getenv(CONNECTION_URL_PARAMETER), new JsonLog(System.out));
     }
 
     /** @param connectionUrlParameter the name or ARN of the SecureString holding the Postgres connection URL */
-    public PostConfirmationHandler(SsmClient ssm, String connectionUrlParameter, JsonLog log) {
+    public PostConfirmationHandler(SsmParameterStore ssm, String connectionUrlParameter, JsonLog log) {
         this.connectionUrl = new SecureStringParameter(ssm, connectionUrlParameter);
         this.log = log;
     }

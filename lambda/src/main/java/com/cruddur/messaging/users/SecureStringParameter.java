@@ -1,7 +1,5 @@
 package com.cruddur.messaging.users;
 
-import software.amazon.awssdk.services.ssm.SsmClient;
-
 /**
  * An SSM SecureString (here backend-flask's CONNECTION_URL) read with decryption on first use and kept: one
  * GetParameter per Lambda execution environment rather than per invocation (SSM's standard throughput is 40
@@ -9,12 +7,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class SecureStringParameter {
 
-    private final SsmClient ssm;
+    private final SsmParameterStore ssm;
     private final String name;
     private String value;
 
     /** @param name the parameter's name or ARN; null when the function was deployed without one */
-    public SecureStringParameter(SsmClient ssm, String name) {
+    public SecureStringParameter(SsmParameterStore ssm, String name) {
         this.ssm = ssm;
         this.name = name;
     }
@@ -25,7 +23,7 @@ public final class SecureStringParameter {
             if (name == null || name.isBlank()) {
                 throw new IllegalStateException("no SSM parameter name is configured for the Postgres connection URL");
             }
-            value = ssm.getParameter(request -> request.name(name).withDecryption(true)).parameter().value();
+            value = ssm.secureString(name);
         }
         return value;
     }

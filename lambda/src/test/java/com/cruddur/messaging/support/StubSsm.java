@@ -3,10 +3,13 @@ package com.cruddur.messaging.support;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.cruddur.messaging.users.SsmParameterStore;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -17,11 +20,10 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * SSM Parameter Store answered in-process at the HTTP layer, under the real SDK {@link SsmClient}: the client
- * marshals, signs and unmarshals exactly as against AWS, only the bytes never leave the JVM. It holds SecureStrings
+ * SSM Parameter Store answered in-process at the HTTP layer, under the functions' {@link SsmParameterStore}: it signs
+ * and sends exactly as against AWS, only the bytes never leave the JVM. It holds SecureStrings
  * by name and answers GetParameter only when asked for decryption (without it SSM would return ciphertext);
  * any other name gets SSM's ParameterNotFound.
  */
@@ -29,18 +31,22 @@ public final class StubSsm implements SdkHttpClient {
 
     private final Map<String, String> secureStrings;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     public StubSsm(Map<String, String> secureStrings) {
         this.secureStrings = Map.copyOf(secureStrings);
     }
 
-    /** A real SsmClient whose HTTP layer is this stub. */
-    public SsmClient client() {
-        return SsmClient.builder()
-                .httpClient(this)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "stub-secret")))
-                .build();
+    /** The functions' SSM reader, signing its requests as for AWS, whose HTTP layer is this stub. */
+    public SsmParameterStore client() {
+        return new SsmParameterStore(this, Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "stub-secret")),
+                URI.create("https://ssm.us-east-1.amazonaws.com"));
+    }
+
+    /** The Authorization header of each request, in order. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     /** The bodies of the requests SSM received, in order. */
@@ -56,6 +62,7 @@ public final class StubSsm implements SdkHttpClient {
                 String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
                 String body = read(request);
                 requests.add(body);
+                authorizations.add(request.httpRequest().firstMatchingHeader("Authorization").orElse(""));
                 if (!target.equals("AmazonSSM.GetParameter")) {
                     return answer(400, "{\"__type\":\"InvalidAction\",\"message\":\"the stub answers GetParameter only\"}");
                 }
