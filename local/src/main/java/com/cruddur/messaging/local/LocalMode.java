@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
 import com.cruddur.messaging.local.stream.DeadLetterFile;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Local mode (SPEC §6): DynamoDB Local on localhost, the messages table created from the stage's
+ * Local mode (SPEC §6): DynamoDB Local on localhost (loopback only unless {@code --host}), the messages table created from the stage's
  * synthesized template, the seed loaded by the seed resource's own code, and the stream processor's
  * deployed jar (the asset {@code cdk synth} staged) running under AWS's Lambda runtime interface client on
  * the runtime's Java, fed from the local table's stream as the deployed event source mapping would feed it.
@@ -38,8 +40,13 @@ public final class LocalMode implements Callable<Integer> {
     @Option(names = "--stage", defaultValue = "dev", description = "stage whose template defines the table and mapping (default: ${DEFAULT-VALUE})")
     String stage;
 
-    @Option(names = "--port", defaultValue = "8000", description = "DynamoDB Local's port on localhost (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "8000", description = "DynamoDB Local's port (default: ${DEFAULT-VALUE})")
     int port;
+
+    @Option(names = "--host", defaultValue = LocalDynamoDbServer.LOOPBACK, description = "address DynamoDB Local listens on (default: "
+            + "${DEFAULT-VALUE}, loopback only); e.g. 0.0.0.0 for backend-flask in a container, which exposes it: any credentials are"
+            + " accepted, so anyone who can reach the port can read and write")
+    String host = LocalDynamoDbServer.LOOPBACK;
 
     @Option(names = "--no-seed", description = "start with an empty table")
     boolean noSeed;
@@ -52,6 +59,10 @@ public final class LocalMode implements Callable<Integer> {
 
     @Mixin
     DatabaseUrl database = new DatabaseUrl();
+
+    /** The shell bin/local runs in, whose region and credentials the printed exports keep; tests give their own. */
+    Map<String, String> environment = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
 
     @Option(names = "--dead-letter-file", description = "where records that run out of retries go (default: <cdk-out>/dead-letters.jsonl)")
     Path deadLetterFile;
@@ -79,9 +90,10 @@ public final class LocalMode implements Callable<Integer> {
         TableDefinition table = templates.table();
         StreamMapping mapping = templates.streamMapping();
         out.println("[local] stage " + stage + ": table and stream mapping from " + cdkOut);
-        LocalDynamoDbServer server = LocalDynamoDbServer.start(port, Optional.ofNullable(dataDir));
+        LocalDynamoDbServer server = LocalDynamoDbServer.start(host, port, Optional.ofNullable(dataDir));
         try {
-            out.println("[local] DynamoDB Local on " + server.endpoint() + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")"));
+            out.println("[local] DynamoDB Local on " + server.endpoint() + (dataDir == null ? " (in memory)" : " (data in " + dataDir + ")")
+                    + ", listening on " + listening(server));
             DynamoDbClient dynamoDb = Clients.dynamoDb(Optional.of(server.endpoint()), Clients.LOCAL_REGION);
             TableDescription description = createOrCheck(dynamoDb, table, out);
             if (noSeed) {
@@ -101,13 +113,22 @@ public final class LocalMode implements Callable<Integer> {
                     + (function.snapStart() ? " with SnapStart" : "") + " under AWS's Lambda runtime interface client; batch size "
                     + mapping.batchSize() + ", window " + mapping.batchingWindow().toSeconds() + " s, " + mapping.maxRetryAttempts()
                     + " retries, " + mapping.filters().size() + " filter(s); dead letters to " + deadLetters.path());
-            out.println("[local] ready on " + server.endpoint() + " — for backend-flask (any credentials and region work):");
-            out.println("export AWS_ENDPOINT_URL=" + server.endpoint() + " DDB_MESSAGE_TABLE=" + table.tableName());
+            out.println("[local] ready on " + server.endpoint() + (server.loopbackOnly() ? " (this machine only)" : " — EXPOSED on " + listening(server)
+                    + ": DynamoDB Local accepts any credentials, so anyone who can reach the port can read and write")
+                    + "; a client's shell needs:");
+            ClientExports.lines(server.endpoint(), table.tableName(), AwsSettingsInEnvironment.of(environment, home)).forEach(out::println);
             return new Running(server, dynamoDb, streams, processor, pump, pumpThread);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    private static String listening(LocalDynamoDbServer server) {
+        return server.listeningAddresses().stream()
+                .map(address -> (address.getAddress().isAnyLocalAddress() ? "every interface" : address.getAddress().getHostAddress())
+                        + " port " + address.getPort())
+                .collect(Collectors.joining(", "));
     }
 
     private TableDescription createOrCheck(DynamoDbClient dynamoDb, TableDefinition table, PrintStream out) {

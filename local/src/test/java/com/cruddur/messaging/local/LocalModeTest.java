@@ -64,8 +64,27 @@ class LocalModeTest {
         int port = TestTemplates.freePort();
         start(port, false, null);
         String printed = printed();
-        assertTrue(printed.contains("[local] ready on http://localhost:" + port), printed);
-        assertTrue(printed.contains("export AWS_ENDPOINT_URL=http://localhost:" + port + " DDB_MESSAGE_TABLE=cruddur-messages"), printed);
+        assertTrue(printed.contains("[local] ready on http://localhost:" + port + " (this machine only)"), printed);
+        assertTrue(printed.contains("\nexport AWS_ENDPOINT_URL_DYNAMODB=http://localhost:" + port + "\n"), printed);
+        assertTrue(printed.contains("\nexport AWS_ENDPOINT_URL=http://localhost:" + port + "\n"), printed);
+        assertTrue(printed.contains("\nexport DDB_MESSAGE_TABLE=cruddur-messages\n"), printed);
+    }
+
+    @Test
+    void byDefaultListensOnLoopbackOnlyAndSaysSo() {
+        start(TestTemplates.freePort(), true, null);
+        assertTrue(running.server().loopbackOnly(), "bound to " + running.server().listeningAddresses());
+        assertTrue(printed().contains("listening on 127.0.0.1 port "), printed());
+    }
+
+    @Test
+    void withTheWildcardHostTheReadyLineSaysItIsExposedToAnyoneWhoCanReachThePort() {
+        LocalMode mode = mode(TestTemplates.freePort(), true, null);
+        mode.host = "0.0.0.0";
+        running = mode.start(new PrintStream(output, true, StandardCharsets.UTF_8));
+        String ready = printed().lines().filter(line -> line.startsWith("[local] ready")).findFirst().orElseThrow();
+        assertTrue(ready.contains("EXPOSED on every interface port " + mode.port), ready);
+        assertTrue(ready.contains("anyone who can reach the port can read and write"), ready);
     }
 
     @Test
