@@ -41,6 +41,12 @@ public final class Ddb implements Runnable {
             CommandLine.Model.CommandSpec command = commandLine.getSubcommands().get(ignoresTheTable).getCommandSpec();
             command.remove(command.findOption("--table"));
         }
+        // import-mapping imports the table the stage's template names, not the one DDB_MESSAGE_TABLE points local tools at.
+        CommandLine.Model.CommandSpec importMapping = commandLine.getSubcommands().get("import-mapping").getCommandSpec();
+        CommandLine.Model.OptionSpec table = importMapping.findOption("--table");
+        importMapping.remove(table);
+        importMapping.addOption(CommandLine.Model.OptionSpec.builder(table)
+                .description("the existing table to import (default: the table the stage's template names)").build());
         for (CommandLine command : commandLine.getSubcommands().values()) {
             command.getCommandSpec().mixins().values().stream().map(mixin -> mixin.userObject())
                     .filter(Connection.class::isInstance).forEach(connection -> ((Connection) connection).awsHttp = awsHttp);

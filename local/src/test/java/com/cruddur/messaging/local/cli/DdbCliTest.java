@@ -278,6 +278,13 @@ class DdbCliTest {
     }
 
     @Test
+    void importMappingsHelpSaysItsTableDefaultsToTheTemplates() {
+        assertEquals(0, ddb("import-mapping", "--help"));
+        assertTrue(out.replaceAll("\\s+", " ").contains("default: the table the stage's template names"), out);
+        assertFalse(out.contains("DDB_MESSAGE_TABLE"), out);
+    }
+
+    @Test
     void helpShowsJsonOnlyWhereTheOutputIsATable() {
         for (String command : List.of("list-tables", "scan", "get-conversation", "list-conversations", "redrive")) {
             assertEquals(0, ddb(command, "--help"), command);
