@@ -37,6 +37,23 @@ synth_stage() {
   fi
 }
 
+# bin/ddb's commands that read the stage's synthesized template (schema-load, seed, redrive, import-mapping) get it
+# synthesized first when missing or stale. The subcommand is always $1: ddb itself takes no options but --help, so picocli
+# refuses any word before the subcommand (DdbCliTest.optionsBeforeTheSubcommandAreRefused). A redrive of a deployed stage
+# reads the stack in AWS instead, and --cdk-out names a synthesized stage of the caller's, so neither needs this synth.
+ddb_synth() {
+  case "${1:-}" in
+    schema-load|seed|redrive|import-mapping) ;;
+    *) return 0 ;;
+  esac
+  local stage=dev synth=true i j
+  for ((i = 1; i <= $#; i++)); do
+    if [ "${!i}" = "--stage" ]; then j=$((i + 1)); stage=${!j:-dev}; fi
+    case "${!i}" in --stage=*) stage=${!i#--stage=} ;; --deployed|--cdk-out|--cdk-out=*) synth=false ;; esac
+  done
+  if [ "$synth" = true ]; then synth_stage "$stage"; fi
+}
+
 run_java() {
   exec java -Dsqlite4java.library.path="$ROOT/local/target/native-libs" -Dcruddur.root="$ROOT" \
     -Dlambda.runtime.libraries="$ROOT/local/target/lambda-runtime" -XX:+UseSerialGC -Xmx512m \

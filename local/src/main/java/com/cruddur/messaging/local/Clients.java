@@ -30,7 +30,12 @@ public final class Clients {
     }
 
     public static DynamoDbClient dynamoDb(Optional<URI> endpoint, Region region) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
+        return dynamoDb(endpoint, region, UrlConnectionHttpClient.create());
+    }
+
+    /** As {@link #dynamoDb(Optional, Region)}, over {@code http} (tests stub AWS itself). */
+    public static DynamoDbClient dynamoDb(Optional<URI> endpoint, Region region, SdkHttpClient http) {
+        var builder = DynamoDbClient.builder().httpClient(http).region(region)
                 .credentialsProvider(credentials(endpoint));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();

@@ -27,7 +27,7 @@ public final class Ddb implements Runnable {
 
     /**
      * The command tree; {@code awsHttp} carries the calls to services that live only in AWS (Cognito, SSM, CloudFormation,
-     * S3, Lambda): tests give a stub, since none of them runs locally.
+     * S3, Lambda) and to DynamoDB in AWS: tests give a stub, since none of them runs locally.
      */
     public static CommandLine commandLine(SdkHttpClient awsHttp) {
         CommandLine commandLine = Cli.commandLine(new Ddb());
@@ -35,6 +35,22 @@ public final class Ddb implements Runnable {
         ((ListUsers) cognito.getSubcommands().get("list-users").getCommandSpec().userObject()).pool.awsHttp = awsHttp;
         ((LinkUsers) cognito.getSubcommands().get("link-users").getCommandSpec().userObject()).pool.awsHttp = awsHttp;
         ((Redrive) commandLine.getSubcommands().get("redrive").getCommandSpec().userObject()).awsHttp = awsHttp;
+        // The Connection mixin brings --table; list-tables lists every table and redrive's processor writes to the table its
+        // template names, so there --table would be an option that does nothing.
+        for (String ignoresTheTable : new String[] {"list-tables", "redrive"}) {
+            CommandLine.Model.CommandSpec command = commandLine.getSubcommands().get(ignoresTheTable).getCommandSpec();
+            command.remove(command.findOption("--table"));
+        }
+        // import-mapping imports the table the stage's template names, not the one DDB_MESSAGE_TABLE points local tools at.
+        CommandLine.Model.CommandSpec importMapping = commandLine.getSubcommands().get("import-mapping").getCommandSpec();
+        CommandLine.Model.OptionSpec table = importMapping.findOption("--table");
+        importMapping.remove(table);
+        importMapping.addOption(CommandLine.Model.OptionSpec.builder(table)
+                .description("the existing table to import (default: the table the stage's template names)").build());
+        for (CommandLine command : commandLine.getSubcommands().values()) {
+            command.getCommandSpec().mixins().values().stream().map(mixin -> mixin.userObject())
+                    .filter(Connection.class::isInstance).forEach(connection -> ((Connection) connection).awsHttp = awsHttp);
+        }
         return commandLine;
     }
 

@@ -13,13 +13,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "drop", mixinStandardHelpOptions = true,
-        description = "Delete the table. Asks for its name first; on a non-local endpoint it needs --yes and --table.")
+        description = "Delete the table. Asks for its name first (--yes does not). Only at a local endpoint, unless --aws --table NAME.")
 final class Drop implements Callable<Integer> {
 
     @Mixin
     Connection connection;
 
-    @Option(names = "--yes", description = "do not ask (on a non-local endpoint, also name the table with --table)")
+    @Mixin
+    WriteTarget target;
+
+    @Option(names = "--yes", description = "do not ask for the table's name")
     boolean yes;
 
     @Spec
@@ -27,11 +30,8 @@ final class Drop implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        connection.requireWriteTarget("drop a table", target.aws);
         String table = connection.tableName();
-        if (!connection.isLocal() && !(yes && connection.explicitTable().isPresent())) {
-            throw new IllegalArgumentException("refusing to drop " + table + " at " + connection.describeEndpoint()
-                    + ", which is not a local endpoint; to mean it, pass --yes --table " + table);
-        }
         connection.requireTable();
         if (!yes) {
             spec.commandLine().getOut().print("Drop table " + table + " at " + connection.describeEndpoint() + "? Type its name to confirm: ");

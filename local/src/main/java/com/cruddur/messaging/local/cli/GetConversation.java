@@ -22,6 +22,9 @@ final class GetConversation implements Callable<Integer> {
     @Mixin
     Connection connection;
 
+    @Mixin
+    JsonOption format;
+
     @Parameters(paramLabel = "GROUP_UUID", description = "the conversation's message_group_uuid")
     String groupUuid;
 
@@ -41,7 +44,7 @@ final class GetConversation implements Callable<Integer> {
         }
         Output output = new Output("created_at", "handle", "message");
         page.items().forEach(message -> output.row(message.createdAt(), message.sender().handle(), message.text()));
-        output.print(spec.commandLine().getOut(), connection.json);
+        output.print(spec.commandLine().getOut(), format.json);
         page.next().ifPresent(key -> spec.commandLine().getErr().println("older messages: --next " + PageToken.encode(key)));
         return 0;
     }

@@ -22,6 +22,9 @@ final class ListConversations implements Callable<Integer> {
     @Mixin
     Connection connection;
 
+    @Mixin
+    JsonOption format;
+
     @Parameters(paramLabel = "USER_UUID", description = "the user's uuid")
     String userUuid;
 
@@ -38,7 +41,7 @@ final class ListConversations implements Callable<Integer> {
                 .listConversations(userUuid, PageToken.decode(next));
         Output output = new Output("message_group_uuid", "with", "last_message_at", "message");
         page.items().forEach(row -> output.row(row.groupUuid(), row.other().handle(), row.lastMessageAt(), row.message()));
-        output.print(spec.commandLine().getOut(), connection.json);
+        output.print(spec.commandLine().getOut(), format.json);
         page.next().ifPresent(key -> spec.commandLine().getErr().println("more conversations: --next " + PageToken.encode(key)));
         return 0;
     }

@@ -13,6 +13,9 @@ final class ListTables implements Callable<Integer> {
     @Mixin
     Connection connection;
 
+    @Mixin
+    JsonOption format;
+
     @Spec
     CommandSpec spec;
 
@@ -20,7 +23,7 @@ final class ListTables implements Callable<Integer> {
     public Integer call() {
         Output output = new Output("table");
         connection.dynamoDb().listTablesPaginator(b -> { }).tableNames().forEach(output::row);
-        output.print(spec.commandLine().getOut(), connection.json);
+        output.print(spec.commandLine().getOut(), format.json);
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.cruddur.messaging.local.AwsRegion;
 import com.cruddur.messaging.local.Clients;
 import com.cruddur.messaging.local.StackOutputs;
 import com.cruddur.messaging.local.redrive.DeployedProcessor;
@@ -58,6 +59,9 @@ final class Redrive implements Callable<Integer> {
     Connection connection;
 
     @Mixin
+    JsonOption format;
+
+    @Mixin
     SchemaLoad.TemplateOptions templates;
 
     @Option(names = "--file", description = "the dead-letter file (default: <cdk-out>/dead-letters.jsonl, where bin/local parks records)")
@@ -99,7 +103,8 @@ final class Redrive implements Callable<Integer> {
     private int fromFile() {
         if (!connection.isLocal()) {
             throw new IllegalArgumentException("redrive replays local mode's dead-letter file against a local endpoint; "
-                    + connection.describeEndpoint() + " is not one (use --endpoint http://localhost:PORT, or --deployed for a stage in AWS)");
+                    + connection.endpoint().map(URI::toString).orElse("AWS (no endpoint given)")
+                    + " is not one (use --endpoint http://localhost:PORT, or --deployed for a stage in AWS)");
         }
         Path parked = file != null ? file : templates.cdkOut().resolve("dead-letters.jsonl");
         List<ParkedBatch> batches = readLines(parked);
@@ -115,7 +120,7 @@ final class Redrive implements Callable<Integer> {
         Tally tally = new Tally();
         List<String> kept = new ArrayList<>();
         try (ExecutionEnvironment environment = ExecutionEnvironment.start(processor, connection.endpoint().orElseThrow(),
-                connection.region, line -> { })) {
+                connection.region().id(), line -> { })) {
             for (ParkedBatch batch : batches) {
                 ArrayNode failing = tally.count(batch, batch.replay(environment::invoke));
                 if (!failing.isEmpty()) {
@@ -130,7 +135,7 @@ final class Redrive implements Callable<Integer> {
     }
 
     private int fromBucket() {
-        Region region = Region.of(connection.region);
+        Region region = AwsRegion.forAws(connection.region);
         Optional<URI> endpoint = Optional.ofNullable(awsEndpoint);
         String bucketName = bucket;
         String alias = function;
@@ -193,7 +198,7 @@ final class Redrive implements Callable<Integer> {
     private int list(List<Parked> parked) {
         Output output = new Output("source", "records", "reason", "parked_at");
         parked.forEach(entry -> output.row(entry.source(), entry.batch().records().size(), entry.batch().reason(), entry.batch().parkedAt()));
-        output.print(spec.commandLine().getOut(), connection.json);
+        output.print(spec.commandLine().getOut(), format.json);
         return 0;
     }
 

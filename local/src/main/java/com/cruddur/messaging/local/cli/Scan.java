@@ -1,5 +1,6 @@
 package com.cruddur.messaging.local.cli;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -19,23 +20,36 @@ final class Scan implements Callable<Integer> {
     @Mixin
     Connection connection;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "most items to print (default: ${DEFAULT-VALUE})")
-    int limit;
+    @Mixin
+    JsonOption format;
+
+    @Option(names = "--limit", description = "print at most N items and say so when the table has more (default: every item)")
+    Integer limit;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (limit < 1) {
+        if (limit != null && limit < 1) {
             throw new IllegalArgumentException("--limit " + limit + " is not allowed; expected 1 or more");
         }
         Output output = new Output("pk", "sk", "attributes");
-        connection.requireTable().scanPaginator(b -> b.tableName(connection.tableName())).items().stream().limit(limit)
-                .forEach(item -> output.row(Items.string(item, Items.PK), Items.string(item, Items.SK), rest(item)));
-        output.print(spec.commandLine().getOut(), connection.json);
-        if (!connection.json) {
+        // The paginator follows LastEvaluatedKey, so a table beyond one 1 MB scan page is printed whole.
+        Iterator<Map<String, AttributeValue>> items = connection.requireTable().scanPaginator(b -> b.tableName(connection.tableName()))
+                .items().iterator();
+        while (items.hasNext() && (limit == null || output.size() < limit)) {
+            Map<String, AttributeValue> item = items.next();
+            output.row(Items.string(item, Items.PK), Items.string(item, Items.SK), rest(item));
+        }
+        boolean cut = items.hasNext();
+        output.print(spec.commandLine().getOut(), format.json);
+        if (!format.json) {
             spec.commandLine().getOut().println(output.size() + " item(s)");
+        }
+        if (cut) {
+            // On stderr, so --json output stays one JSON document.
+            spec.commandLine().getErr().println("stopped at --limit " + limit + "; the table has more items");
         }
         return 0;
     }

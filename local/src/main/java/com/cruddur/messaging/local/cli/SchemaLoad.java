@@ -14,11 +14,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 @Command(name = "schema-load", mixinStandardHelpOptions = true,
-        description = "Create the messages table exactly as the stage's synthesized template defines it.")
+        description = {"Create the messages table exactly as the stage's synthesized template defines it.",
+                "Only at a local endpoint, unless --aws --table NAME."})
 final class SchemaLoad implements Callable<Integer> {
 
     @Mixin
     Connection connection;
+
+    @Mixin
+    WriteTarget target;
 
     @Mixin
     TemplateOptions templates;
@@ -28,6 +32,7 @@ final class SchemaLoad implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        connection.requireWriteTarget("create a table", target.aws);
         TableDefinition table = templates.read().table();
         String name = connection.tableName();
         try {

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import com.cruddur.messaging.local.Cli;
+import com.cruddur.messaging.local.AwsRegion;
 import com.cruddur.messaging.local.Clients;
 import com.cruddur.messaging.local.StackOutputs;
 import com.cruddur.messaging.local.env.TierEnvironments;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /** bin/stage-env: the frontend's and backend-flask's env files from a deployed stage's stack outputs. */
@@ -38,8 +38,7 @@ public final class StageEnv implements Callable<Integer> {
     @Option(names = "--stage", defaultValue = "dev", description = "the deployed stage (default: ${DEFAULT-VALUE})")
     String stage;
 
-    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-${env:AWS_DEFAULT_REGION:-us-east-1}}",
-            description = "AWS region of the stage's stacks (default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1)")
+    @Option(names = "--region", description = AwsRegion.DEFAULT_DESCRIPTION)
     String region;
 
     @Option(names = "--outputs-file", description = "read the outputs from this cdk deploy --outputs-file file instead of CloudFormation")
@@ -75,7 +74,7 @@ public final class StageEnv implements Callable<Integer> {
         if (outputsFile != null) {
             return write(concern -> StackOutputs.fromOutputsFile(outputsFile, StageTemplates.stackName(stage, concern)));
         }
-        try (CloudFormationClient cloudFormation = Clients.inAws(CloudFormationClient.builder(), awsHttp, Region.of(region),
+        try (CloudFormationClient cloudFormation = Clients.inAws(CloudFormationClient.builder(), awsHttp, AwsRegion.forAws(region),
                 Optional.ofNullable(awsEndpoint)).build()) {
             return write(concern -> StackOutputs.read(cloudFormation, StageTemplates.stackName(stage, concern)));
         }

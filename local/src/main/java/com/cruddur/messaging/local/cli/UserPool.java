@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.cruddur.messaging.local.AwsRegion;
 import com.cruddur.messaging.local.Clients;
 
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -40,8 +40,7 @@ final class UserPool {
     @Option(names = "--user-pool-id", description = "the pool id (default: read from SSM /cruddur/<stage>/cognito/user-pool-id)")
     String userPoolId;
 
-    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-${env:AWS_DEFAULT_REGION:-us-east-1}}",
-            description = "AWS region of the pool (default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1)")
+    @Option(names = "--region", description = AwsRegion.DEFAULT_DESCRIPTION)
     String region;
 
     @Option(names = "--aws-endpoint", hidden = true, description = "endpoint for Cognito and SSM (tests)")
@@ -69,12 +68,12 @@ final class UserPool {
         try (SsmClient ssm = configure(SsmClient.builder()).build()) {
             return ssm.getParameter(b -> b.name(name)).parameter().value();
         } catch (ParameterNotFoundException e) {
-            throw new IllegalStateException("SSM parameter " + name + " not found in " + region
+            throw new IllegalStateException("SSM parameter " + name + " not found in " + AwsRegion.forAws(region)
                     + " (deploy the stage's Auth stack, or pass --user-pool-id)");
         }
     }
 
     private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
-        return Clients.inAws(builder, awsHttp, Region.of(region), Optional.ofNullable(awsEndpoint));
+        return Clients.inAws(builder, awsHttp, AwsRegion.forAws(region), Optional.ofNullable(awsEndpoint));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.cruddur.messaging.local.AwsRegion;
 import com.cruddur.messaging.local.Cli;
 
 import picocli.CommandLine;
@@ -31,8 +32,8 @@ public final class Preflight implements Callable<Integer> {
     @Option(names = "--stage", defaultValue = "dev", description = "stage to check (default: ${DEFAULT-VALUE})")
     String stage;
 
-    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-${env:AWS_DEFAULT_REGION:-}}",
-            description = "region to deploy to (default: $AWS_REGION, else $AWS_DEFAULT_REGION)")
+    @Option(names = "--region", description = "region to deploy to (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region in"
+            + " ~/.aws/config, else the instance's)")
     String region;
 
     @Option(names = "--cdk-out", description = "the stage's synthesized cloud assembly (default: cdk.out/local-<stage>)")
@@ -61,9 +62,8 @@ public final class Preflight implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (region == null || region.isBlank()) {
-            throw new IllegalArgumentException("no region: pass --region or set AWS_REGION");
-        }
+        // The chain cdk deploy itself follows, so the check and the deploy agree on the region.
+        String region = AwsRegion.forAws(this.region).id();
         // bin/preflight passes the repository root, so the default works from any directory.
         Path directory = cdkOut != null ? cdkOut : Path.of(System.getProperty("cruddur.root", ".")).resolve("cdk.out").resolve("local-" + stage);
         StageAssembly assembly = StageAssembly.read(directory, stage);

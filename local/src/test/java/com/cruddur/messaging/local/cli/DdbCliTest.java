@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every bin/ddb command against the real DynamoDB Local; Cognito and SSM against a stubbed HTTP layer of the real SDK clients. */
 class DdbCliTest {
@@ -110,6 +111,38 @@ class DdbCliTest {
     }
 
     @Test
+    void scanPrintsATableLargerThanOneScanPageWhole() {
+        createTable();
+        int items = putLargeItems();
+        // DynamoDB returns at most 1 MB per Scan call; the precondition that this table needs more than one.
+        assertFalse(dynamoDb.scan(b -> b.tableName(table)).lastEvaluatedKey().isEmpty(), "the items fit in one scan page");
+
+        assertEquals(0, ddb("scan"));
+        assertTrue(out.strip().endsWith(items + " item(s)"), out.substring(Math.max(0, out.length() - 200)));
+        assertEquals("", err);
+    }
+
+    @Test
+    void scanWithALimitBelowTheTableSaysItStopped() {
+        createTable();
+        putLargeItems();
+
+        assertEquals(0, ddb("scan", "--limit", "3"));
+        assertTrue(out.strip().endsWith("3 item(s)"), out.substring(Math.max(0, out.length() - 200)));
+        assertEquals("stopped at --limit 3; the table has more items", err.strip());
+    }
+
+    @Test
+    void scanWithALimitAboveTheTableSaysNothingMore() {
+        createTable();
+        repository().createConversation(YAYA, LORE, "hello");
+
+        assertEquals(0, ddb("scan", "--limit", "3"));
+        assertTrue(out.strip().endsWith("3 item(s)"), out);
+        assertEquals("", err);
+    }
+
+    @Test
     void getConversationShowsTheNewest20OldestFirstAndPagesBack() {
         createTable();
         String group = conversationWith(25);
@@ -171,13 +204,6 @@ class DdbCliTest {
     }
 
     @Test
-    void dropOfANonLocalEndpointIsRefusedWithoutYesAndTheTableName() {
-        assertEquals(2, ddbAt("https://dynamodb.us-east-1.amazonaws.com", "drop", "--yes"));
-        assertTrue(err.contains("not a local endpoint"), err);
-        assertTrue(err.contains("--yes --table"), err);
-    }
-
-    @Test
     void cognitoListUsersReadsThePoolIdFromSsmAndPrintsEachUser() {
         aws = new StubAwsHttp(Map.of(
                 "AmazonSSM.GetParameter", "{\"Parameter\":{\"Name\":\"/cruddur/dev/cognito/user-pool-id\",\"Value\":\"us-east-1_AbCdEf123\"}}",
@@ -234,6 +260,50 @@ class DdbCliTest {
         }
     }
 
+    @Test
+    void optionsBeforeTheSubcommandAreRefused() {
+        // bin/ddb looks for the subcommand in $1 only (to synthesize the stage first); this is why that is enough.
+        assertEquals(2, run(Ddb.commandLine(aws), "--endpoint", SERVER.endpoint().toString(), "seed"));
+        assertTrue(err.startsWith("Unknown options: '--endpoint'"), err);
+    }
+
+    @Test
+    void helpShowsNoTableOptionWhereTheTableIsNotTheCommandsToChoose() {
+        for (String command : List.of("list-tables", "redrive")) {
+            assertEquals(0, ddb(command, "--help"), command);
+            assertFalse(out.contains("--table"), out);
+        }
+        assertEquals(2, run(Ddb.commandLine(aws), "list-tables", "--table", "t"));
+        assertTrue(err.startsWith("Unknown options: '--table', 't'"), err);
+    }
+
+    @Test
+    void importMappingsHelpSaysItsTableDefaultsToTheTemplates() {
+        assertEquals(0, ddb("import-mapping", "--help"));
+        assertTrue(out.replaceAll("\\s+", " ").contains("default: the table the stage's template names"), out);
+        assertFalse(out.contains("DDB_MESSAGE_TABLE"), out);
+    }
+
+    @Test
+    void helpShowsJsonOnlyWhereTheOutputIsATable() {
+        for (String command : List.of("list-tables", "scan", "get-conversation", "list-conversations", "redrive")) {
+            assertEquals(0, ddb(command, "--help"), command);
+            assertTrue(out.contains("--json"), out);
+        }
+        for (String command : List.of("schema-load", "seed", "drop", "import-mapping")) {
+            assertEquals(0, ddb(command, "--help"), command);
+            assertFalse(out.contains("--json"), out);
+        }
+    }
+
+    @Test
+    void helpHidesTheTestsAwsEndpoint() {
+        assertEquals(0, ddb("redrive", "--help"));
+        assertFalse(out.contains("--aws-endpoint"), out);
+        assertEquals(0, run(Ddb.commandLine(aws), "cognito", "list-users", "--help"));
+        assertFalse(out.contains("--aws-endpoint"), out);
+    }
+
     private int ddb(String... arguments) {
         return ddbAt(SERVER.endpoint().toString(), arguments);
     }
@@ -241,11 +311,11 @@ class DdbCliTest {
     private int ddbAt(String endpoint, String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         if (!List.of(arguments).contains("--help")) {
-            all.addAll(List.of("--endpoint", endpoint, "--table", table));
-        }
-        if (arguments[0].equals("drop") && endpoint.startsWith("https")) {
-            all.remove("--table");
-            all.remove(table);
+            all.addAll(List.of("--endpoint", endpoint));
+            // list-tables has no --table: it lists them all.
+            if (!arguments[0].equals("list-tables")) {
+                all.addAll(List.of("--table", table));
+            }
         }
         return run(Ddb.commandLine(aws), all.toArray(String[]::new));
     }
@@ -273,6 +343,17 @@ class DdbCliTest {
 
     private void createTable() {
         assertEquals(0, ddb("schema-load", "--cdk-out", DEV_TEMPLATES.toString()));
+    }
+
+    /** 30 items of 40 KB: 1.2 MB, more than one scan page. */
+    private int putLargeItems() {
+        String filler = "x".repeat(40_000);
+        for (int i = 0; i < 30; i++) {
+            String key = "large-" + i;
+            dynamoDb.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromS(key),
+                    "filler", AttributeValue.fromS(filler))));
+        }
+        return 30;
     }
 
     private MessagesRepository repository() {

@@ -148,7 +148,7 @@ class PreflightTest {
         void noRegionIsBadInput() {
             Run run = execute("--stage", "dev", "--region=", "--cdk-out", assembly.directory.toString());
             assertEquals(2, run.exit());
-            assertEquals("preflight: no region: pass --region or set AWS_REGION", run.err().strip());
+            assertEquals("preflight: no AWS region found: pass --region, set AWS_REGION, or set region in your profile in ~/.aws/config (aws configure)", run.err().strip());
         }
     }
 
