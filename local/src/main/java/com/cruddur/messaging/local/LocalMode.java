@@ -54,7 +54,8 @@ public final class LocalMode implements Callable<Integer> {
     @Option(names = "--data-dir", description = "keep the data in this directory between runs (default: in memory)")
     Path dataDir;
 
-    @Option(names = "--cdk-out", required = true, description = "directory with the stage's synthesized templates")
+    @Option(names = "--cdk-out", description = "the stage's synthesized cloud assembly (default: cdk.out/local-<stage>, which bin/local"
+            + " synthesizes when its inputs changed; a directory given here is used as it is)")
     Path cdkOut;
 
     @Mixin
@@ -86,6 +87,9 @@ public final class LocalMode implements Callable<Integer> {
 
     /** Starts everything and prints the ready line; the caller closes the result to stop. */
     public Running start(PrintStream out) {
+        // bin/local passes the repository root, so the default works from any directory.
+        Path cdkOut = this.cdkOut != null ? this.cdkOut
+                : Path.of(System.getProperty("cruddur.root", ".")).resolve("cdk.out").resolve("local-" + stage);
         StageTemplates templates = StageTemplates.read(cdkOut, stage);
         TableDefinition table = templates.table();
         StreamMapping mapping = templates.streamMapping();
