@@ -1,5 +1,6 @@
 package com.cruddur.messaging;
 
+import com.cruddur.messaging.alarms.AlarmsNotify;
 import com.cruddur.messaging.auth.AuthStack;
 import com.cruddur.messaging.backend.BackendStack;
 import com.cruddur.messaging.config.InvalidStageConfigException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -75,6 +77,7 @@ public final class CruddurApp {
         AuthStack auth = new AuthStack(app, config, props, network.network());
         BackendStack backend = new BackendStack(app, config, props, network.network(), data.messagesTable(), auth.auth());
 
+        config.alarmTopicArn().ifPresent(topic -> Aspects.of(app).add(new AlarmsNotify(topic)));
         Tags.of(app).add("app", "cruddur-messaging");
         Tags.of(app).add("stage", config.name());
         Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

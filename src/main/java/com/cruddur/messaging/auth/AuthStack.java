@@ -12,7 +12,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
@@ -38,8 +37,7 @@ public final class AuthStack extends Stack {
                     config.backend().connectionUrlParameter(),
                     LambdaJar.code(StreamProcessorStack.LAMBDA_PROJECT),
                     config.logRetention(),
-                    config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-                    config.alarmTopicArn().map(arn -> Topic.fromTopicArn(this, "AlarmTopic", arn))));
+                    config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
         }
         CfnOutput.Builder.create(this, "UserPoolId")
                 .description("AWS_COGNITO_USER_POOL_ID / REACT_APP_AWS_USER_POOLS_ID")

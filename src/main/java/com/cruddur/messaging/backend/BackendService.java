@@ -41,6 +41,7 @@ import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
@@ -82,6 +83,7 @@ public final class BackendService extends Construct {
     private final FargateTaskDefinition taskDefinition;
     private final FargateService service;
     private final ApplicationLoadBalancer loadBalancer;
+    private final ApplicationTargetGroup targetGroup;
     private final String url;
 
     public BackendService(Construct scope, String id, BackendServiceProps props) {
@@ -154,7 +156,7 @@ public final class BackendService extends Construct {
         service.autoScaleTaskCount(EnableScalingProps.builder().minCapacity(settings.minCount()).maxCapacity(settings.maxCount()).build())
                 .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder().targetUtilizationPercent(settings.targetCpuPercent()).build());
 
-        listener(settings).addTargets("Service", AddApplicationTargetsProps.builder()
+        this.targetGroup = listener(settings).addTargets("Service", AddApplicationTargetsProps.builder()
                 .protocol(ApplicationProtocol.HTTP)
                 .port(CONTAINER_PORT)
                 .targets(List.of(service.loadBalancerTarget(LoadBalancerTargetOptions.builder()
@@ -184,6 +186,10 @@ public final class BackendService extends Construct {
 
     public FargateService service() {
         return service;
+    }
+
+    public ApplicationTargetGroup targetGroup() {
+        return targetGroup;
     }
 
     public ApplicationLoadBalancer loadBalancer() {

@@ -19,6 +19,7 @@ public final class BackendStack extends Stack {
         super(scope, config.stackName("Backend"), props);
         this.backend = new BackendService(this, "Backend", new BackendServiceProps(config.name(), config.backend(), network,
                 messagesTable, auth.userPool(), auth.webClient(), config.logRetention(), config.holdsRealData()));
+        new BackendAlarms(this, "Alarms", backend);
         CfnOutput.Builder.create(this, "LoadBalancerUrl")
                 .description("The load balancer's own URL (point the backend's DNS name here)")
                 .value(backend.url())

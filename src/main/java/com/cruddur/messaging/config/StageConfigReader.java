@@ -114,9 +114,20 @@ public final class StageConfigReader {
                 natGateways,
                 settings.enumValue("logRetention", RetentionDays.class),
                 streamProcessor(settings.object("streamProcessor")),
-                settings.optionalString("alarmTopicArn", SNS_TOPIC_ARN, "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:cruddur-alarms"),
+                alarmTopic(settings, holdsRealData),
                 ServiceSettingsReader.auth(settings.object("auth")),
                 ServiceSettingsReader.backend(settings.object("backend"), stage, natGateways, holdsRealData, region));
+    }
+
+    /** Where alarms go; a stage holding real data must say, or its alarms would fire into the void. */
+    private static Optional<String> alarmTopic(Settings settings, boolean holdsRealData) {
+        String allowed = "an SNS topic ARN such as arn:aws:sns:us-east-1:210987654321:cruddur-alarms";
+        Optional<String> topic = settings.optionalString("alarmTopicArn", SNS_TOPIC_ARN, allowed);
+        if (holdsRealData && topic.isEmpty()) {
+            throw settings.missing("alarmTopicArn", allowed + " that reaches a person: a stage holding real data sends every alarm"
+                    + " there (create one: aws sns create-topic --name cruddur-alarms, then aws sns subscribe --protocol email)");
+        }
+        return topic;
     }
 
     private static List<String> availabilityZones(Settings settings, Optional<String> region) {

@@ -23,6 +23,7 @@ public final class DataStack extends Stack {
                 config.billing(),
                 config.encryptionKeyArn().map(arn -> Key.fromKeyArn(this, "MessagesKey", arn)),
                 config.holdsRealData()));
+        new TableThrottleAlarms(this, "Throttles", messagesTable);
         CfnOutput.Builder.create(this, "MessagesTableName")
                 .description("DDB_MESSAGE_TABLE for backend-flask and the local tools")
                 .value(messagesTable.table().getTableName())

@@ -15,7 +15,6 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -108,14 +107,14 @@ public final class SignUpTrigger extends Construct {
                 "The alias below points at the function's current version, which CDK publishes on every code or configuration change.");
         this.alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(this.function.getCurrentVersion()).build();
         props.userPool().addTrigger(UserPoolOperation.POST_CONFIRMATION, alias);
-        alarms(logs, props);
+        alarms(logs);
     }
 
     public Function function() {
         return function;
     }
 
-    private void alarms(LogGroup logs, SignUpTriggerProps props) {
+    private void alarms(LogGroup logs) {
         MetricFilter notCreated = MetricFilter.Builder.create(this, "UsersNotCreated")
                 .logGroup(logs)
                 .filterPattern(FilterPattern.stringValue("$.event", "=", NOT_CREATED_EVENT))
@@ -123,32 +122,30 @@ public final class SignUpTrigger extends Construct {
                 .metricName("UsersNotCreated")
                 .metricValue("1")
                 .build();
-        List<Alarm> alarms = List.of(
-                Alarm.Builder.create(this, "UserNotCreated")
-                        .alarmDescription("A confirmed sign-up got no users row (bad attributes, SSM or the database): read the"
-                                + " function's log, fix, then link or create the user (README: Sign-up creates the user).")
-                        .metric(notCreated.metric(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                        .threshold(0)
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                        .evaluationPeriods(1)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build(),
-                Alarm.Builder.create(this, "FunctionErrors")
-                        .alarmDescription("The sign-up trigger itself failed: Cognito retried, and the person may not be confirmed.")
-                        .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                        .threshold(0)
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                        .evaluationPeriods(1)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build(),
-                Alarm.Builder.create(this, "DurationNearTimeout")
-                        .alarmDescription("Sign-up confirmations take close to Cognito's 5-second limit: a slower one fails the sign-up.")
-                        .metric(function.metricDuration(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
-                        .threshold(COGNITO_TRIGGER_TIMEOUT.toMilliseconds().doubleValue() * 0.8)
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                        .evaluationPeriods(1)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build());
-        props.alarmTopic().ifPresent(topic -> alarms.forEach(alarm -> alarm.addAlarmAction(new SnsAction(topic))));
+        Alarm.Builder.create(this, "UserNotCreated")
+                .alarmDescription("A confirmed sign-up got no users row (bad attributes, SSM or the database): read the"
+                        + " function's log, fix, then link or create the user (README: Sign-up creates the user).")
+                .metric(notCreated.metric(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "FunctionErrors")
+                .alarmDescription("The sign-up trigger itself failed: Cognito retried, and the person may not be confirmed.")
+                .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "DurationNearTimeout")
+                .alarmDescription("Sign-up confirmations take close to Cognito's 5-second limit: a slower one fails the sign-up.")
+                .metric(function.metricDuration(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
+                .threshold(COGNITO_TRIGGER_TIMEOUT.toMilliseconds().doubleValue() * 0.8)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
     }
 }

@@ -1,7 +1,5 @@
 package com.cruddur.messaging.signup;
 
-import java.util.Optional;
-
 import com.cruddur.messaging.config.DatabaseAccess;
 import com.cruddur.messaging.network.Network;
 
@@ -9,7 +7,6 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.sns.ITopic;
 
 /**
  * Settings of {@link SignUpTrigger}.
@@ -24,7 +21,6 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param code                    the Lambda jar
  * @param logRetention            retention of the function's log group
  * @param removalPolicy           what happens to the log group with the stack
- * @param alarmTopic              where alarms notify; empty means alarms only show in CloudWatch
  */
 public record SignUpTriggerProps(
         String functionName,
@@ -35,6 +31,5 @@ public record SignUpTriggerProps(
         String connectionUrlParameter,
         Code code,
         RetentionDays logRetention,
-        RemovalPolicy removalPolicy,
-        Optional<ITopic> alarmTopic) {
+        RemovalPolicy removalPolicy) {
 }

@@ -15,7 +15,6 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -156,7 +155,7 @@ public final class StreamProcessor extends Construct {
                 .filters(List.of(FilterCriteria.filter(messageInsertsAndEdits()), FilterCriteria.filter(messageDeletions())))
                 .build();
 
-        alarms(props);
+        alarms();
     }
 
     public Function function() {
@@ -188,45 +187,52 @@ public final class StreamProcessor extends Construct {
         return pattern;
     }
 
-    private void alarms(StreamProcessorProps props) {
-        List<Alarm> alarms = List.of(
-                Alarm.Builder.create(this, "FailedBatchParked")
-                        .alarmDescription("A stream batch failed every retry and was parked with its records in the failed-batches"
-                                + " bucket: read it, fix, redrive (README: When records are parked).")
-                        .metric(Metric.Builder.create()
-                                .namespace("AWS/S3")
-                                .metricName("PutRequests")
-                                .dimensionsMap(Map.of("BucketName", failedBatches.getBucketName(), "FilterId", PARKED_METRICS))
-                                .statistic("Sum")
-                                .period(Duration.minutes(1))
-                                .build())
-                        .threshold(0)
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                        .evaluationPeriods(1)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build(),
-                Alarm.Builder.create(this, "IteratorAgeHigh")
-                        .alarmDescription("Stream records wait more than " + ITERATOR_AGE_ALARM.toMinutes() + " minutes: conversation rows lag behind.")
-                        .metric(Metric.Builder.create()
-                                .namespace("AWS/Lambda")
-                                .metricName("IteratorAge")
-                                .dimensionsMap(Map.of("FunctionName", function.getFunctionName()))
-                                .statistic("Maximum")
-                                .period(Duration.minutes(1))
-                                .build())
-                        .threshold(ITERATOR_AGE_ALARM.toMilliseconds())
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                        .evaluationPeriods(5)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build(),
-                Alarm.Builder.create(this, "FunctionErrors")
-                        .alarmDescription("The stream processor failed whole invocations (not single records).")
-                        .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                        .threshold(0)
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                        .evaluationPeriods(1)
-                        .treatMissingData(TreatMissingData.NOT_BREACHING)
-                        .build());
-        props.alarmTopic().ifPresent(topic -> alarms.forEach(alarm -> alarm.addAlarmAction(new SnsAction(topic))));
+    private void alarms() {
+        Alarm.Builder.create(this, "DurationNearTimeout")
+                .alarmDescription("Invocations take over 80 % of the 30-second timeout: a slower batch would time out and be retried"
+                        + " whole; smaller batches or more memory.")
+                .metric(function.metricDuration(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
+                .threshold(function.getTimeout().toMilliseconds().doubleValue() * 0.8)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "FailedBatchParked")
+                .alarmDescription("A stream batch failed every retry and was parked with its records in the failed-batches"
+                        + " bucket: read it, fix, redrive (README: When records are parked).")
+                .metric(Metric.Builder.create()
+                        .namespace("AWS/S3")
+                        .metricName("PutRequests")
+                        .dimensionsMap(Map.of("BucketName", failedBatches.getBucketName(), "FilterId", PARKED_METRICS))
+                        .statistic("Sum")
+                        .period(Duration.minutes(1))
+                        .build())
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "IteratorAgeHigh")
+                .alarmDescription("Stream records wait more than " + ITERATOR_AGE_ALARM.toMinutes() + " minutes: conversation rows lag behind.")
+                .metric(Metric.Builder.create()
+                        .namespace("AWS/Lambda")
+                        .metricName("IteratorAge")
+                        .dimensionsMap(Map.of("FunctionName", function.getFunctionName()))
+                        .statistic("Maximum")
+                        .period(Duration.minutes(1))
+                        .build())
+                .threshold(ITERATOR_AGE_ALARM.toMilliseconds())
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(5)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "FunctionErrors")
+                .alarmDescription("The stream processor failed whole invocations (not single records).")
+                .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+                .threshold(0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
     }
 }

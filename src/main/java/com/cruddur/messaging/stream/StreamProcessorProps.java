@@ -1,7 +1,5 @@
 package com.cruddur.messaging.stream;
 
-import java.util.Optional;
-
 import com.cruddur.messaging.config.StreamProcessorSettings;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
@@ -9,7 +7,6 @@ import com.cruddur.messaging.network.Network;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.sns.ITopic;
 
 /**
  * Settings of {@link StreamProcessor}.
@@ -21,7 +18,6 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param stream            batch size, batching window, retries and maximum record age
  * @param logRetention      retention of the function's log group
  * @param removalPolicy     what happens to that log group and to the parked failed batches when the stack is deleted
- * @param alarmTopic        where alarms notify; empty means alarms only show in CloudWatch
  */
 public record StreamProcessorProps(
         String functionName,
@@ -30,6 +26,5 @@ public record StreamProcessorProps(
         Code code,
         StreamProcessorSettings stream,
         RetentionDays logRetention,
-        RemovalPolicy removalPolicy,
-        Optional<ITopic> alarmTopic) {
+        RemovalPolicy removalPolicy) {
 }

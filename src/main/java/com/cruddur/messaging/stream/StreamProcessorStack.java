@@ -11,7 +11,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessor} of the stage's messages table. */
@@ -34,8 +33,7 @@ public final class StreamProcessorStack extends Stack {
                 LambdaJar.code(LAMBDA_PROJECT),
                 config.streamProcessor(),
                 config.logRetention(),
-                config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-                config.alarmTopicArn().map(arn -> Topic.fromTopicArn(this, "AlarmTopic", arn))));
+                config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
         CfnOutput.Builder.create(this, FAILED_BATCHES_BUCKET_OUTPUT)
                 .description("Where the event source mapping parks batches that failed every retry (bin/ddb redrive reads it)")
                 .value(streamProcessor.failedBatches().getBucketName())

@@ -28,6 +28,7 @@ class StageOverridesTest {
 
     private static final String OWN_PROD = """
             {"prod": {"account": "210987654321", "region": "eu-west-1", "availabilityZones": ["eu-west-1a", "eu-west-1b"],
+                      "alarmTopicArn": "arn:aws:sns:eu-west-1:210987654321:cruddur-alarms",
                       "backend": {"frontendUrl": "https://cruddur.test", "backendUrl": "https://api.cruddur.test",
                                   "certificateArn": "arn:aws:acm:eu-west-1:210987654321:certificate/5f0c3c2e-3b7e-4a55-9a1e-2d6c7b8a9e10",
                                   "database": {"cidr": "203.0.113.10/32"}}}}
@@ -96,6 +97,12 @@ class StageOverridesTest {
         assertError(() -> read("prod", Optional.empty(), Map.of()),
                 "stages.prod.account is missing; expected the 12-digit id of your AWS account",
                 "(with -c prod.account=VALUE or in stages.local.json)");
+    }
+
+    @Test
+    void aStageHoldingRealDataMustNameWhereItsAlarmsGo() throws IOException {
+        assertError(() -> read("prod", file(OWN_PROD.replace("\"alarmTopicArn\": \"arn:aws:sns:eu-west-1:210987654321:cruddur-alarms\",", "")), Map.of()),
+                "stages.prod.alarmTopicArn is missing; expected an SNS topic ARN", "that reaches a person", "-c prod.alarmTopicArn=VALUE");
     }
 
     @Test

@@ -202,8 +202,10 @@ class StreamProcessorStackTest {
     }
 
     @Test
-    void alarmsWatchParkedBatchesIteratorAgeAndErrors() {
-        devTemplate.resourceCountIs("AWS::CloudWatch::Alarm", 3);
+    void alarmsWatchParkedBatchesIteratorAgeErrorsAndDurationNearTheTimeout() {
+        devTemplate.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Duration", "Namespace", "AWS/Lambda",
+                "Statistic", "Maximum", "Threshold", 24000));
         devTemplate.hasResourceProperties("AWS::S3::Bucket", Map.of("MetricsConfigurations", List.of(Map.of("Id", "parked-batches"))));
         devTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "PutRequests", "Namespace", "AWS/S3",
                 "Dimensions", Match.arrayWith(List.of(Map.of("Name", "FilterId", "Value", "parked-batches"))),
