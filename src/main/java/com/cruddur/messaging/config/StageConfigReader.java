@@ -19,8 +19,6 @@ public final class StageConfigReader {
     public static final String DEFAULT_STAGE = "dev";
     public static final String DEFAULT_TABLE_NAME = "cruddur-messages";
 
-    /** DynamoDB's default per-table quota for provisioned units. */
-    static final int MAX_CAPACITY_UNITS = 40_000;
     /** One NAT gateway per AZ is the most a VPC can use. */
     static final int DEFAULT_AZ_COUNT = 2;
 
@@ -44,11 +42,6 @@ public final class StageConfigReader {
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,50}");
     private static final Set<String> STREAM_PROCESSOR_KEYS = Set.of(
             "batchSize", "batchingWindowSeconds", "retryAttempts", "maxRecordAgeSeconds", "parkedBatchRetentionDays");
-    private static final Set<String> PROVISIONED_KEYS = Set.of(
-            "mode", "tableReadCapacity", "tableWriteCapacity", "indexReadCapacity", "indexWriteCapacity");
-
-    /** Values of {@code billing.mode}. */
-    enum BillingMode { PROVISIONED, ON_DEMAND }
 
     private StageConfigReader() {
     }
@@ -105,7 +98,7 @@ public final class StageConfigReader {
                 region,
                 zones,
                 settings.string("tableName", TABLE_NAME, "3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'", DEFAULT_TABLE_NAME),
-                billing(settings.object("billing")),
+                TableBillingReader.read(settings.object("billing")),
                 settings.optionalString("encryptionKeyArn", KMS_KEY_ARN, "a KMS key ARN such as arn:aws:kms:us-east-1:123456789012:key/<uuid>"),
                 holdsRealData,
                 settings.bool("seedData"),
@@ -191,19 +184,5 @@ public final class StageConfigReader {
                 stream.integer("retryAttempts", 0, 10_000),
                 stream.integer("maxRecordAgeSeconds", 60, 604_800),
                 stream.integer("parkedBatchRetentionDays", 1, 3650));
-    }
-
-    private static TableBilling billing(Settings billing) {
-        BillingMode mode = billing.enumValue("mode", BillingMode.class);
-        if (mode == BillingMode.ON_DEMAND) {
-            billing.rejectUnknownKeys(Set.of("mode"));
-            return new TableBilling.OnDemand();
-        }
-        billing.rejectUnknownKeys(PROVISIONED_KEYS);
-        return new TableBilling.Provisioned(
-                billing.integer("tableReadCapacity", 1, MAX_CAPACITY_UNITS),
-                billing.integer("tableWriteCapacity", 1, MAX_CAPACITY_UNITS),
-                billing.integer("indexReadCapacity", 1, MAX_CAPACITY_UNITS),
-                billing.integer("indexWriteCapacity", 1, MAX_CAPACITY_UNITS));
     }
 }

@@ -6,12 +6,28 @@ package com.cruddur.messaging.config;
  */
 public sealed interface TableBilling {
 
-    /** Fixed capacity units for the table and, separately, for {@code message-group-sk-index}. */
-    record Provisioned(int tableReadCapacity, int tableWriteCapacity,
-                       int indexReadCapacity, int indexWriteCapacity) implements TableBilling {
+    /**
+     * Capacity units that target-tracking auto scaling keeps between {@code min} and {@code max}. The
+     * template deploys {@code min}; Application Auto Scaling raises it when consumption stays above the
+     * target for minutes, so {@code min} is what a sudden burst meets.
+     */
+    record CapacityRange(int min, int max) {
     }
 
-    /** Pay per request; no capacity units anywhere. */
+    /** Read and write ranges of one thing that has its own capacity: the table, or the index. */
+    record ReadWrite(CapacityRange read, CapacityRange write) {
+    }
+
+    /**
+     * Provisioned capacity with auto scaling, separately for the table and for
+     * {@code message-group-sk-index} (a GSI short of write capacity throttles the table's writes too).
+     *
+     * @param targetUtilizationPercent consumed/provisioned ratio every scaling policy aims for
+     */
+    record Provisioned(ReadWrite table, ReadWrite index, int targetUtilizationPercent) implements TableBilling {
+    }
+
+    /** Pay per request; no capacity units and no scaling anywhere. */
     record OnDemand() implements TableBilling {
     }
 }

@@ -21,7 +21,7 @@ import com.cruddur.messaging.config.TableBilling;
  * The single table of SPEC §1 ({@code cruddur-messages}): {@code pk}/{@code sk} strings, the sparse
  * GSI {@value #MESSAGE_GROUP_INDEX} over {@code message_group_uuid}/{@code sk} (messages carry no
  * {@code message_group_uuid}, so only conversation rows are indexed), and a NEW_IMAGE stream for
- * the processor of access pattern E.
+ * the processor of access pattern E. Provisioned capacity is auto-scaled ({@link CapacityAutoScaling}).
  */
 public final class MessagesTable extends Construct {
 
@@ -58,15 +58,19 @@ public final class MessagesTable extends Construct {
                 .projectionType(ProjectionType.ALL);
 
         if (props.billing() instanceof TableBilling.Provisioned units) {
+            // The template starts at the floors; auto scaling owns the numbers from there.
             table.billingMode(BillingMode.PROVISIONED)
-                    .readCapacity(units.tableReadCapacity())
-                    .writeCapacity(units.tableWriteCapacity());
-            index.readCapacity(units.indexReadCapacity()).writeCapacity(units.indexWriteCapacity());
+                    .readCapacity(units.table().read().min())
+                    .writeCapacity(units.table().write().min());
+            index.readCapacity(units.index().read().min()).writeCapacity(units.index().write().min());
         } else {
             table.billingMode(BillingMode.PAY_PER_REQUEST);
         }
         this.table = table.build();
         this.table.addGlobalSecondaryIndex(index.build());
+        if (props.billing() instanceof TableBilling.Provisioned units) {
+            CapacityAutoScaling.apply(this.table, MESSAGE_GROUP_INDEX, units);
+        }
         if (!props.holdsRealData()) {
             Validations.of(this.table).acknowledge(Acknowledgment.builder()
                     .id("AwsSolutions-DDB3")

@@ -10,7 +10,7 @@ import software.amazon.awscdk.services.kms.IKey;
  * Settings of {@link MessagesTable}.
  *
  * @param tableName      physical table name, handed to consumers as {@code DDB_MESSAGE_TABLE}
- * @param billing        provisioned units for table and index, or on-demand
+ * @param billing        auto-scaled provisioned ranges for table and index, or on-demand
  * @param encryptionKey  customer-managed key; empty means the AWS managed key {@code aws/dynamodb}
  * @param holdsRealData  true: RETAIN on stack deletion, deletion protection and point-in-time recovery
  */

@@ -25,7 +25,9 @@ class StageConfigReaderTest {
     void devMirrorsTheReferenceSetup() {
         StageConfig dev = read("dev", Map.of());
         assertEquals(new StageConfig("dev", Optional.empty(), Optional.empty(), List.of(), "cruddur-dev-messages",
-                new TableBilling.Provisioned(5, 5, 5, 5), Optional.empty(), false, true,
+                new TableBilling.Provisioned(
+                        new TableBilling.ReadWrite(new TableBilling.CapacityRange(5, 10), new TableBilling.CapacityRange(5, 25)),
+                        new TableBilling.ReadWrite(new TableBilling.CapacityRange(5, 10), new TableBilling.CapacityRange(5, 15)), 70), Optional.empty(), false, true,
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
                 new StreamProcessorSettings(100, 0, 3, 3600, 14), Optional.empty(),
                 new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30, true),
@@ -57,11 +59,6 @@ class StageConfigReaderTest {
     }
 
     @Test
-    void onDemandBillingIsAccepted() {
-        assertEquals(new TableBilling.OnDemand(), read("dev", Map.of("billing", Map.of("mode", "ON_DEMAND"))).billing());
-    }
-
-    @Test
     void fixedEnvironmentNeedsAccountRegionAndZones() {
         StageConfig config = read("dev", Map.of("account", "210987654321", "region", "eu-west-1",
                 "availabilityZones", List.of("eu-west-1a", "eu-west-1b")));
@@ -88,45 +85,6 @@ class StageConfigReaderTest {
     @Test
     void misspelledSettingIsRejectedListingTheKnownKeys() {
         assertError(() -> read("dev", Map.of("tablename", "x")), "stages.dev.tablename is not a known setting", "tableName");
-    }
-
-    @Test
-    void negativeCapacityIsRejected() {
-        assertError(() -> read("dev", provisioned(-1)),
-                "stages.dev.billing.tableReadCapacity: -1 is not allowed", "a whole number from 1 to 40000");
-    }
-
-    @Test
-    void fractionalCapacityIsRejected() {
-        assertError(() -> read("dev", provisioned(2.5)), "stages.dev.billing.tableReadCapacity: 2.5 is not allowed");
-    }
-
-    @Test
-    void capacityGivenAsTextIsRejected() {
-        assertError(() -> read("dev", provisioned("5")), "stages.dev.billing.tableReadCapacity: \"5\" is not allowed");
-    }
-
-    @Test
-    void provisionedBillingNeedsEveryCapacity() {
-        assertError(() -> read("dev", Map.of("billing", Map.of("mode", "PROVISIONED", "tableReadCapacity", 5))),
-                "stages.dev.billing.tableWriteCapacity is missing");
-    }
-
-    @Test
-    void unknownBillingModeIsRejected() {
-        assertError(() -> read("dev", Map.of("billing", Map.of("mode", "FREE"))),
-                "stages.dev.billing.mode: \"FREE\" is not allowed", "[PROVISIONED, ON_DEMAND]");
-    }
-
-    @Test
-    void capacityWithOnDemandBillingIsRejected() {
-        assertError(() -> read("dev", Map.of("billing", Map.of("mode", "ON_DEMAND", "tableReadCapacity", 5))),
-                "stages.dev.billing.tableReadCapacity is not a known setting", "[mode]");
-    }
-
-    @Test
-    void billingMustBeAnObject() {
-        assertError(() -> read("dev", Map.of("billing", "PROVISIONED")), "stages.dev.billing: \"PROVISIONED\" is not allowed", "JSON object");
     }
 
     @Test
@@ -482,13 +440,6 @@ class StageConfigReaderTest {
 
     private static StageConfig read(String stage, Map<String, Object> overrides) {
         return StageConfigReader.read(TestApps.app(stage, overrides).getNode());
-    }
-
-    private static Map<String, Object> provisioned(Object tableReadCapacity) {
-        Map<String, Object> billing = new HashMap<>(Map.of(
-                "mode", "PROVISIONED", "tableWriteCapacity", 5, "indexReadCapacity", 5, "indexWriteCapacity", 5));
-        billing.put("tableReadCapacity", tableReadCapacity);
-        return Map.of("billing", billing);
     }
 
     private static Map<String, Object> overrides(String key, Object value) {

@@ -81,10 +81,12 @@ class DataStackTest {
     }
 
     @Test
-    void provisionedCapacityOfTableAndIndexAreSeparateSettings() {
+    void templateDeploysTheFloorOfEachRange() {
         Template template = Template.fromStack(TestApps.compose("dev", Map.of("billing", Map.of(
-                "mode", "PROVISIONED", "tableReadCapacity", 10, "tableWriteCapacity", 4,
-                "indexReadCapacity", 3, "indexWriteCapacity", 2))).data());
+                "mode", "PROVISIONED",
+                "table", Map.of("read", Map.of("min", 10, "max", 20), "write", Map.of("min", 4, "max", 8)),
+                "index", Map.of("read", Map.of("min", 3, "max", 6), "write", Map.of("min", 2, "max", 4)),
+                "targetUtilizationPercent", 70))).data());
         template.hasResourceProperties(TABLE, Map.of(
                 "ProvisionedThroughput", Map.of("ReadCapacityUnits", 10, "WriteCapacityUnits", 4),
                 "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of(
