@@ -8,6 +8,7 @@ import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.config.StageConfigReader;
 import com.cruddur.messaging.data.DataStack;
 import com.cruddur.messaging.network.NetworkStack;
+import com.cruddur.messaging.operations.OperationsStack;
 import com.cruddur.messaging.seed.SeedDataStack;
 import com.cruddur.messaging.stream.StreamProcessorStack;
 
@@ -32,7 +33,8 @@ public final class CruddurApp {
 
     /** The stacks of one stage, for callers (tests, later stacks) that need them by type. */
     public record StageStacks(StageConfig config, NetworkStack network, DataStack data, StreamProcessorStack streamProcessor,
-                              Optional<SeedDataStack> seed, AuthStack auth, BackendStack backend) {
+                              Optional<SeedDataStack> seed, AuthStack auth, BackendStack backend,
+                              OperationsStack operations) {
 
         /** Every stack of the stage, in deployment order. */
         public List<Stack> all() {
@@ -40,6 +42,7 @@ public final class CruddurApp {
             seed.ifPresent(stacks::add);
             stacks.add(auth);
             stacks.add(backend);
+            stacks.add(operations);
             return stacks;
         }
     }
@@ -76,11 +79,14 @@ public final class CruddurApp {
                 : Optional.empty();
         AuthStack auth = new AuthStack(app, config, props, network.network());
         BackendStack backend = new BackendStack(app, config, props, network.network(), data.messagesTable(), auth.auth());
+        // Last: the dashboard only reads what the other stacks created.
+        OperationsStack operations = new OperationsStack(app, config, props,
+                streamProcessor.streamProcessor(), data.messagesTable(), backend.backend());
 
         config.alarmTopicArn().ifPresent(topic -> Aspects.of(app).add(new AlarmsNotify(topic)));
         Tags.of(app).add("app", "cruddur-messaging");
         Tags.of(app).add("stage", config.name());
         Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-        return new StageStacks(config, network, data, streamProcessor, seed, auth, backend);
+        return new StageStacks(config, network, data, streamProcessor, seed, auth, backend, operations);
     }
 }

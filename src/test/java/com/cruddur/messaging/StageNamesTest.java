@@ -29,6 +29,7 @@ class StageNamesTest {
             Map.entry("AWS::ECS::Cluster", "ClusterName"),
             Map.entry("AWS::ECS::TaskDefinition", "Family"),
             Map.entry("AWS::CloudWatch::Alarm", "AlarmName"),
+            Map.entry("AWS::CloudWatch::Dashboard", "DashboardName"),
             Map.entry("AWS::IAM::Role", "RoleName"),
             Map.entry("AWS::S3::Bucket", "BucketName"),
             Map.entry("AWS::SQS::Queue", "QueueName"),
@@ -54,6 +55,7 @@ class StageNamesTest {
 
         assertTrue(dev.contains("AWS::Lambda::Function cruddur-dev-messaging-stream"), dev.toString());
         assertTrue(dev.contains("AWS::DynamoDB::Table cruddur-dev-messages"), dev.toString());
+        assertTrue(dev.contains("AWS::CloudWatch::Dashboard cruddur-dev"), dev.toString());
         assertTrue(dev.contains("CONNECTION_URL /cruddur/dev/backend-flask/CONNECTION_URL"), dev.toString());
     }
 

@@ -24,6 +24,16 @@ public final class StageNames {
         return "cruddur-" + stage + "-signup";
     }
 
+    /** The stage's CloudWatch dashboard. */
+    public static String dashboard(String stage) {
+        return "cruddur-" + stage;
+    }
+
+    /** The namespace of the metrics the stage derives from its logs, so two stages in one account never add up. */
+    public static String metricNamespace(String stage) {
+        return "Cruddur/" + stage + "/Messaging";
+    }
+
     /** Where the backend's {@code CONNECTION_URL} SecureString lives unless the stage names another. */
     static String defaultConnectionUrlParameter(String stage) {
         return "/cruddur/" + stage + "/backend-flask/CONNECTION_URL";

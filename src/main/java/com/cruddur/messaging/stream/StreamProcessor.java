@@ -61,7 +61,7 @@ public final class StreamProcessor extends Construct {
     static final Duration ITERATOR_AGE_ALARM = Duration.minutes(5);
 
     /** The bucket's request-metrics configuration: its PutRequests count the parked batches. */
-    static final String PARKED_METRICS = "parked-batches";
+    public static final String PARKED_METRICS = "parked-batches";
 
     private final Function function;
     private final Alias alias;
