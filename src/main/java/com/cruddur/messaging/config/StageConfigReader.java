@@ -92,6 +92,11 @@ public final class StageConfigReader {
         int azCount = zones.isEmpty() ? DEFAULT_AZ_COUNT : zones.size();
         int natGateways = settings.integer("natGateways", 0, azCount);
 
+        BackendSettings backend = ServiceSettingsReader.backend(settings.object("backend"), stage, natGateways, holdsRealData, region);
+        if (holdsRealData && backend.placement() == BackendSettings.TaskPlacement.PRIVATE_SUBNETS && natGateways < azCount) {
+            throw settings.invalid("natGateways", natGateways, azCount + " (one per AZ) on a stage holding real data whose tasks run in"
+                    + " private subnets: with fewer, one AZ's outage cuts the other AZ's tasks off from ECR, SSM and Cognito");
+        }
         return new StageConfig(
                 stage,
                 account,
@@ -109,7 +114,7 @@ public final class StageConfigReader {
                 streamProcessor(settings.object("streamProcessor")),
                 alarmTopic(settings, holdsRealData),
                 ServiceSettingsReader.auth(settings.object("auth")),
-                ServiceSettingsReader.backend(settings.object("backend"), stage, natGateways, holdsRealData, region));
+                backend);
     }
 
     /** Where alarms go; a stage holding real data must say, or its alarms would fire into the void. */

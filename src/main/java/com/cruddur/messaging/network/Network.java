@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import com.cruddur.messaging.config.DatabaseAccess;
 
 import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.customresources.AwsCustomResource;
@@ -29,6 +30,7 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -80,6 +82,14 @@ public final class Network extends Construct {
         this.dynamoDbEndpoint = vpc.addGatewayEndpoint("DynamoDb", GatewayVpcEndpointOptions.builder()
                 .service(GatewayVpcEndpointAwsService.DYNAMODB)
                 .subnets(List.of(publicSubnets(), workloadSubnets()))
+                .build());
+        // What passes through the endpoint: this account's tables (and their indexes and streams) only, so a task or
+        // function in the VPC cannot copy data into, or read from, another account's table through it.
+        dynamoDbEndpoint.addToPolicy(PolicyStatement.Builder.create()
+                .sid("ThisAccountsTablesOnly")
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("dynamodb:*"))
+                .resources(List.of("arn:" + Aws.PARTITION + ":dynamodb:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":table/*"))
                 .build());
         this.dynamoDbPrefixList = Peer.prefixList(resolveDynamoDbPrefixListId(props));
     }

@@ -60,7 +60,7 @@ class StageOverridesTest {
 
     @Test
     void flagsForAnotherStageAreNotApplied() throws IOException {
-        assertEquals(1, read("prod", file(OWN_PROD), Map.of("dev.natGateways", "2")).natGateways());
+        assertEquals(2, read("prod", file(OWN_PROD), Map.of("dev.natGateways", "1")).natGateways());
     }
 
     @Test
@@ -97,6 +97,12 @@ class StageOverridesTest {
         assertError(() -> read("prod", Optional.empty(), Map.of()),
                 "stages.prod.account is missing; expected the 12-digit id of your AWS account",
                 "(with -c prod.account=VALUE or in stages.local.json)");
+    }
+
+    @Test
+    void aStageHoldingRealDataWithPrivateTasksRunsOneNatGatewayPerAz() throws IOException {
+        assertError(() -> read("prod", file(OWN_PROD), Map.of("prod.natGateways", "1")),
+                "stages.prod.natGateways: 1 is not allowed; expected 2 (one per AZ) on a stage holding real data");
     }
 
     @Test

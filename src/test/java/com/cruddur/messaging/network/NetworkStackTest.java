@@ -70,6 +70,14 @@ class NetworkStackTest {
     }
 
     @Test
+    void theEndpointLetsThroughThisAccountsTablesOnly() {
+        devTemplate.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of("PolicyDocument", Map.of("Version", "2012-10-17",
+                "Statement", List.of(Map.of("Sid", "ThisAccountsTablesOnly", "Effect", "Allow", "Principal", Map.of("AWS", "*"),
+                        "Action", "dynamodb:*", "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":dynamodb:", Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":table/*"))))))));
+    }
+
+    @Test
     void dynamoDbEndpointIsOnTheRouteTableOfEverySubnetThatHostsWorkloads() {
         for (Template template : List.of(devTemplate, prodTemplate)) {
             Set<String> endpointRouteTables = refs(onlyProperties(template, "AWS::EC2::VPCEndpoint").get("RouteTableIds"));
@@ -90,11 +98,11 @@ class NetworkStackTest {
     }
 
     @Test
-    void natGatewayCountIsAStageSetting() {
-        prodTemplate.resourceCountIs("AWS::EC2::NatGateway", 1);
+    void prodRunsOneNatGatewayPerAzAndEachAzsWorkloadSubnetRoutesThroughItsOwn() {
+        prodTemplate.resourceCountIs("AWS::EC2::NatGateway", 2);
         prodTemplate.resourcePropertiesCountIs("AWS::EC2::Route", Map.of("NatGatewayId", Match.anyValue()), 2);
-        Template two = Template.fromStack(TestApps.compose("prod", Map.of("natGateways", 2)).network());
-        two.resourceCountIs("AWS::EC2::NatGateway", 2);
+        Template one = Template.fromStack(TestApps.compose("dev", Map.of("natGateways", 1)).network());
+        one.resourceCountIs("AWS::EC2::NatGateway", 1);
     }
 
     @Test
