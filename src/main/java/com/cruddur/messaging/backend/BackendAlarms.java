@@ -3,14 +3,13 @@ package com.cruddur.messaging.backend;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.cruddur.messaging.alarms.StageAlarm;
+
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
 import software.constructs.Construct;
 
@@ -31,22 +30,22 @@ public final class BackendAlarms extends Construct {
         IMetric errors = backend.loadBalancer().getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT,
                 MetricOptions.builder().statistic("Sum").period(fiveMinutes).build());
         IMetric requests = backend.loadBalancer().getMetrics().requestCount(MetricOptions.builder().statistic("Sum").period(fiveMinutes).build());
-        alarm("ServerErrorRate", "More than " + (int) SERVER_ERROR_PERCENT + " % of backend-flask's answers are 5xx: read its logs"
+        StageAlarm.above(this, "ServerErrorRate", "More than " + (int) SERVER_ERROR_PERCENT + " % of backend-flask's answers are 5xx: read its logs"
                         + " (Postgres, Cognito keys, DynamoDB).",
                 MathExpression.Builder.create().expression("IF(requests > 0, 100 * errors / requests, 0)")
                         .usingMetrics(new TreeMap<>(Map.of("errors", errors, "requests", requests))).period(fiveMinutes).label("5xx %").build(),
                 SERVER_ERROR_PERCENT, 2);
-        alarm("UnhealthyTargets", "The load balancer finds a backend task unhealthy (GET /api/health-check failing).",
+        StageAlarm.above(this, "UnhealthyTargets", "The load balancer finds a backend task unhealthy (GET /api/health-check failing).",
                 backend.targetGroup().getMetrics().unhealthyHostCount(MetricOptions.builder().statistic("Maximum")
                         .period(Duration.minutes(1)).build()),
                 0, 3);
-        alarm("LatencyP99", "The slowest 1 % of backend requests take over " + P99_LATENCY.toSeconds() + " s.",
+        StageAlarm.above(this, "LatencyP99", "The slowest 1 % of backend requests take over " + P99_LATENCY.toSeconds() + " s.",
                 backend.loadBalancer().getMetrics().targetResponseTime(MetricOptions.builder().statistic("p99").period(fiveMinutes).build()),
                 P99_LATENCY.toSeconds().doubleValue(), 2);
         // Sorted maps: Map.of iterates in a per-JVM random order, which would make the template differ between synths.
         Map<String, String> service = new TreeMap<>(Map.of("ClusterName", backend.cluster().getClusterName(),
                 "ServiceName", backend.service().getServiceName()));
-        alarm("RunningBelowDesired", "Fewer backend tasks run than ECS wants, for 15 minutes (tasks failing to start or crashing).",
+        StageAlarm.above(this, "RunningBelowDesired", "Fewer backend tasks run than ECS wants, for 15 minutes (tasks failing to start or crashing).",
                 MathExpression.Builder.create().expression("desired - running")
                         .usingMetrics(new TreeMap<>(Map.of("desired", containerInsights("DesiredTaskCount", service, fiveMinutes),
                                 "running", containerInsights("RunningTaskCount", service, fiveMinutes))))
@@ -57,16 +56,5 @@ public final class BackendAlarms extends Construct {
     private static Metric containerInsights(String name, Map<String, String> service, Duration period) {
         return Metric.Builder.create().namespace("ECS/ContainerInsights").metricName(name).dimensionsMap(service)
                 .statistic("Average").period(period).build();
-    }
-
-    private void alarm(String id, String description, IMetric metric, double threshold, int periods) {
-        Alarm.Builder.create(this, id)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(threshold)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(periods)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
     }
 }

@@ -3,11 +3,10 @@ package com.cruddur.messaging.data;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.cruddur.messaging.alarms.StageAlarm;
+
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.constructs.Construct;
 
 /**
@@ -32,14 +31,9 @@ public final class TableThrottleAlarms extends Construct {
     }
 
     private void alarm(String id, String description, Map<String, String> dimensions, String metricName) {
-        Alarm.Builder.create(this, id)
-                .alarmDescription(description + " Raise capacity or its auto-scaling maximum (README: Operations).")
-                .metric(Metric.Builder.create().namespace("AWS/DynamoDB").metricName(metricName).dimensionsMap(dimensions)
-                        .statistic("Sum").period(Duration.minutes(5)).build())
-                .threshold(THROTTLE_EVENTS)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(2)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        StageAlarm.above(this, id, description + " Raise capacity or its auto-scaling maximum (README: Operations).",
+                Metric.Builder.create().namespace("AWS/DynamoDB").metricName(metricName).dimensionsMap(dimensions)
+                        .statistic("Sum").period(Duration.minutes(5)).build(),
+                THROTTLE_EVENTS, 2);
     }
 }

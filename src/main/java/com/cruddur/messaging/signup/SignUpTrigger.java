@@ -5,16 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.alarms.StageAlarm;
 import com.cruddur.messaging.network.Network;
 
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Validations;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
@@ -122,30 +120,10 @@ public final class SignUpTrigger extends Construct {
                 .metricName("UsersNotCreated")
                 .metricValue("1")
                 .build();
-        Alarm.Builder.create(this, "UserNotCreated")
-                .alarmDescription("A confirmed sign-up got no users row (bad attributes, SSM or the database): read the"
-                        + " function's log, fix, then link or create the user (README: Sign-up creates the user).")
-                .metric(notCreated.metric(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm.Builder.create(this, "FunctionErrors")
-                .alarmDescription("The sign-up trigger itself failed: Cognito retried, and the person may not be confirmed.")
-                .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm.Builder.create(this, "DurationNearTimeout")
-                .alarmDescription("Sign-up confirmations take close to Cognito's 5-second limit: a slower one fails the sign-up.")
-                .metric(function.metricDuration(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
-                .threshold(COGNITO_TRIGGER_TIMEOUT.toMilliseconds().doubleValue() * 0.8)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        StageAlarm.above(this, "UserNotCreated", "A confirmed sign-up got no users row (bad attributes, SSM or the database): read the"
+                        + " function's log, fix, then link or create the user (README: Sign-up creates the user).",
+                notCreated.metric(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()), 0, 1);
+        StageAlarm.functionHealth(this, function, "The sign-up trigger itself failed: Cognito retried, and the person may not be confirmed.",
+                "Sign-up confirmations take close to Cognito's 5-second limit: a slower one fails the sign-up.");
     }
 }

@@ -10,11 +10,7 @@ import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -38,6 +34,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.alarms.StageAlarm;
 import com.cruddur.messaging.data.MessagesTable;
 
 /**
@@ -188,51 +185,28 @@ public final class StreamProcessor extends Construct {
     }
 
     private void alarms() {
-        Alarm.Builder.create(this, "DurationNearTimeout")
-                .alarmDescription("Invocations take over 80 % of the 30-second timeout: a slower batch would time out and be retried"
-                        + " whole; smaller batches or more memory.")
-                .metric(function.metricDuration(MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()))
-                .threshold(function.getTimeout().toMilliseconds().doubleValue() * 0.8)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm.Builder.create(this, "FailedBatchParked")
-                .alarmDescription("A stream batch failed every retry and was parked with its records in the failed-batches"
-                        + " bucket: read it, fix, redrive (README: When records are parked).")
-                .metric(Metric.Builder.create()
+        StageAlarm.functionHealth(this, function, "The stream processor failed whole invocations (not single records).",
+                "Invocations take over 80 % of the 30-second timeout: a slower batch would time out and be retried whole;"
+                        + " smaller batches or more memory.");
+        StageAlarm.above(this, "FailedBatchParked", "A stream batch failed every retry and was parked with its records in the"
+                        + " failed-batches bucket: read it, fix, redrive (README: When records are parked).",
+                Metric.Builder.create()
                         .namespace("AWS/S3")
                         .metricName("PutRequests")
                         .dimensionsMap(Map.of("BucketName", failedBatches.getBucketName(), "FilterId", PARKED_METRICS))
                         .statistic("Sum")
                         .period(Duration.minutes(1))
-                        .build())
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm.Builder.create(this, "IteratorAgeHigh")
-                .alarmDescription("Stream records wait more than " + ITERATOR_AGE_ALARM.toMinutes() + " minutes: conversation rows lag behind.")
-                .metric(Metric.Builder.create()
+                        .build(),
+                0, 1);
+        StageAlarm.above(this, "IteratorAgeHigh", "Stream records wait more than " + ITERATOR_AGE_ALARM.toMinutes()
+                        + " minutes: conversation rows lag behind.",
+                Metric.Builder.create()
                         .namespace("AWS/Lambda")
                         .metricName("IteratorAge")
                         .dimensionsMap(Map.of("FunctionName", function.getFunctionName()))
                         .statistic("Maximum")
                         .period(Duration.minutes(1))
-                        .build())
-                .threshold(ITERATOR_AGE_ALARM.toMilliseconds())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(5)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm.Builder.create(this, "FunctionErrors")
-                .alarmDescription("The stream processor failed whole invocations (not single records).")
-                .metric(function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
-                .threshold(0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+                        .build(),
+                ITERATOR_AGE_ALARM.toMilliseconds(), 5);
     }
 }
