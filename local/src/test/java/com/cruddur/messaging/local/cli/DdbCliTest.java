@@ -28,7 +28,6 @@ import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.support.TestTemplates;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
@@ -51,12 +50,6 @@ class DdbCliTest {
     private StubAwsHttp aws = new StubAwsHttp(Map.of());
     private String out;
     private String err;
-
-    @BeforeAll
-    static void credentialsForTheStubbedAwsCalls() {
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-    }
 
     @AfterAll
     static void stopServer() {

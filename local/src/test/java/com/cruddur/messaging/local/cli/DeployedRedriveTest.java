@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
@@ -63,12 +62,6 @@ class DeployedRedriveTest {
     private StubAwsHttp aws;
     private String out;
     private String err;
-
-    @BeforeAll
-    static void operatorCredentials() {
-        System.setProperty("aws.accessKeyId", "AKIDOPERATOR");
-        System.setProperty("aws.secretAccessKey", "operator-secret");
-    }
 
     @AfterEach
     void stop() {

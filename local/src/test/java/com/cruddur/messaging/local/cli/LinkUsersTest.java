@@ -14,7 +14,6 @@ import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.support.TestPostgres;
 import com.cruddur.messaging.local.support.TestTemplates;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** bin/ddb cognito link-users against a real Postgres, with the real Cognito and SSM SDK clients over a stubbed HTTP layer. */
@@ -27,12 +26,6 @@ class LinkUsersTest {
     private StubAwsHttp aws;
     private String out;
     private String err;
-
-    @BeforeAll
-    static void credentialsForTheStubbedAwsCalls() {
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-    }
 
     @Test
     void aPoolUserIsLinkedToThePostgresUserOfItsPreferredUsername() {

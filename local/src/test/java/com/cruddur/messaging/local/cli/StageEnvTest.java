@@ -13,7 +13,6 @@ import java.util.Map;
 
 import com.cruddur.messaging.local.support.StubAwsHttp;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +33,6 @@ class StageEnvTest {
     private StubAwsHttp aws = new StubAwsHttp(Map.of());
     private String out;
     private String err;
-
-    @BeforeAll
-    static void operatorCredentials() {
-        System.setProperty("aws.accessKeyId", "AKIDOPERATOR");
-        System.setProperty("aws.secretAccessKey", "operator-secret");
-    }
 
     @Test
     void theFrontendGetsTheBackendUrlRegionPoolAndClientFromTheOutputsFile() throws IOException {

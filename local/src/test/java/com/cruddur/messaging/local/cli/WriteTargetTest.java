@@ -12,8 +12,6 @@ import java.util.Map;
 import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.support.TestTemplates;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,18 +31,6 @@ class WriteTargetTest {
     private final Map<String, String> environment = new java.util.HashMap<>();
     private String out;
     private String err;
-
-    @BeforeAll
-    static void credentialsForTheStubbedAwsCalls() {
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @ParameterizedTest
     @CsvSource({"schema-load, create a table", "seed, seed a table", "drop, drop a table"})

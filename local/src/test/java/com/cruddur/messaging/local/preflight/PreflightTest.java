@@ -20,7 +20,6 @@ import com.cruddur.messaging.local.support.TestTemplates;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +46,6 @@ class PreflightTest {
     private final PreflightAwsStub aws = new PreflightAwsStub();
     private final StubAwsHttp http = new StubAwsHttp(aws);
     private PreflightAssembly assembly = withDatabaseCidr(PreflightAssembly.copyOfDev());
-
-    @BeforeAll
-    static void operatorCredentials() {
-        // Static credentials, so the SDK's default chain never asks the EC2 metadata address.
-        System.setProperty("aws.accessKeyId", "AKIDOPERATOR");
-        System.setProperty("aws.secretAccessKey", "operator-secret");
-    }
 
     private record Run(int exit, List<String> lines, String err) {
         void has(String line, int expectedExit) {
