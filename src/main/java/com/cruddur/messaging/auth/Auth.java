@@ -3,6 +3,7 @@ package com.cruddur.messaging.auth;
 import java.util.List;
 
 import com.cruddur.messaging.config.AuthSettings.ThreatProtection;
+import com.cruddur.messaging.config.EmailSettings;
 
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Duration;
@@ -23,6 +24,8 @@ import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolEmail;
+import software.amazon.awscdk.services.cognito.UserPoolSESOptions;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
@@ -75,6 +78,7 @@ public final class Auth extends Construct {
                     case AUDIT -> StandardThreatProtectionMode.AUDIT_ONLY;
                     case ENFORCED -> StandardThreatProtectionMode.FULL_FUNCTION;
                 })
+                .email(props.settings().email().map(Auth::throughSes).orElse(null))
                 .deletionProtection(props.holdsRealData())
                 .removalPolicy(props.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
@@ -105,6 +109,20 @@ public final class Auth extends Construct {
                 .build();
 
         acknowledgeFindings(threatProtection);
+    }
+
+    /**
+     * Cognito's mail sent by SES from the stage's verified identity (EmailSendingAccount DEVELOPER): SES's quota instead
+     * of Cognito's built-in 50 a day. The SourceArn is the identity's, rebuilt from the same region, account and name.
+     */
+    private static UserPoolEmail throughSes(EmailSettings email) {
+        return UserPoolEmail.withSES(UserPoolSESOptions.builder()
+                .fromEmail(email.fromAddress())
+                .fromName(email.fromName().orElse(null))
+                .replyTo(email.replyTo().orElse(null))
+                .sesRegion(email.region())
+                .sesVerifiedDomain(email.domainIdentity() ? email.identity() : null)
+                .build());
     }
 
     /** {@code /cruddur/<stage>/cognito/<name>}, where the ids are published. */

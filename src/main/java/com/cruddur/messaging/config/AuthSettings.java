@@ -1,5 +1,7 @@
 package com.cruddur.messaging.config;
 
+import java.util.Optional;
+
 /**
  * The stage's Cognito user pool.
  *
@@ -9,9 +11,10 @@ package com.cruddur.messaging.config;
  * @param idTokenMinutes      lifetime of id tokens (5..1440)
  * @param refreshTokenDays    lifetime of refresh tokens (1..3650), longer than either of the above
  * @param signUpTrigger       whether a confirmed sign-up becomes a row of Postgres public.users (default true)
+ * @param email               Cognito's mail through SES; empty = Cognito's built-in sender (required on a stage holding real data)
  */
 public record AuthSettings(ThreatProtection threatProtection, int accessTokenMinutes, int idTokenMinutes, int refreshTokenDays,
-                           boolean signUpTrigger) {
+                           boolean signUpTrigger, Optional<EmailSettings> email) {
 
     /** Values of {@code auth.threatProtection}. */
     public enum ThreatProtection { OFF, AUDIT, ENFORCED }

@@ -1,12 +1,13 @@
 package com.cruddur.messaging.config;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Values copied from documentation that pass every pattern and then fail halfway through a deploy (and a rollback
  * that must delete a deletion-protected load balancer gets stuck): the accounts AWS's documentation uses, hosts of
- * the domains reserved for examples (RFC 2606), and a certificate id of zeros.
+ * the domains reserved for examples (RFC 2606) in URLs and email addresses, and a certificate id of zeros.
  */
 final class Placeholders {
 
@@ -22,7 +23,15 @@ final class Placeholders {
 
     static boolean isUrl(String url) {
         String host = URI.create(url).getHost();
-        return host != null && EXAMPLE_DOMAINS.stream().anyMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
+        return host != null && isExampleHost(host);
+    }
+
+    static boolean isEmailAddress(String address) {
+        return isExampleHost(address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isExampleHost(String host) {
+        return EXAMPLE_DOMAINS.stream().anyMatch(domain -> host.equals(domain) || host.endsWith("." + domain));
     }
 
     static boolean isCertificate(String arn) {

@@ -16,7 +16,7 @@ import com.cruddur.messaging.config.BackendSettings.TaskPlacement;
 final class ServiceSettingsReader {
 
     private static final Set<String> AUTH_KEYS = Set.of("threatProtection", "accessTokenMinutes", "idTokenMinutes", "refreshTokenDays",
-            "signUpTrigger");
+            "signUpTrigger", "email");
     private static final Set<String> BACKEND_KEYS = Set.of(
             "imageRepository", "imageTag", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
             "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "database",
@@ -49,14 +49,15 @@ final class ServiceSettingsReader {
     private ServiceSettingsReader() {
     }
 
-    static AuthSettings auth(Settings auth) {
+    static AuthSettings auth(Settings auth, Settings stage, boolean holdsRealData, Optional<String> account, Optional<String> region) {
         auth.rejectUnknownKeys(AUTH_KEYS);
         AuthSettings settings = new AuthSettings(
                 auth.enumValue("threatProtection", ThreatProtection.class),
                 auth.integer("accessTokenMinutes", 5, 1440),
                 auth.integer("idTokenMinutes", 5, 1440),
                 auth.integer("refreshTokenDays", 1, 3650),
-                !auth.has("signUpTrigger") || auth.bool("signUpTrigger"));
+                !auth.has("signUpTrigger") || auth.bool("signUpTrigger"),
+                EmailSettingsReader.read(auth, stage, holdsRealData, account, region));
         if (settings.refreshTokenDays() * 1440 <= Math.max(settings.accessTokenMinutes(), settings.idTokenMinutes())) {
             throw auth.invalid("refreshTokenDays", settings.refreshTokenDays(), "a lifetime longer than the access and id tokens'");
         }

@@ -113,7 +113,7 @@ public final class StageConfigReader {
                 settings.enumValue("logRetention", RetentionDays.class),
                 streamProcessor(settings.object("streamProcessor")),
                 alarmTopic(settings, holdsRealData),
-                ServiceSettingsReader.auth(settings.object("auth")),
+                ServiceSettingsReader.auth(settings.object("auth"), settings, holdsRealData, account, region),
                 backend);
     }
 

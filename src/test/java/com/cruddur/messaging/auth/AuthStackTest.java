@@ -2,12 +2,14 @@ package com.cruddur.messaging.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.config.AuthSettings;
+import com.cruddur.messaging.config.EmailSettings;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,40 @@ class AuthStackTest {
                 "UserPoolTier", "PLUS", "UserPoolAddOns", Map.of("AdvancedSecurityMode", "AUDIT")));
         audit.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
                 "AccessTokenValidity", 15, "IdTokenValidity", 30, "RefreshTokenValidity", 7 * 24 * 60));
+    }
+
+    static List<String> stagesHoldingRealData() {
+        return stages().stream().filter(stage -> stacks(stage).config().holdsRealData()).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stagesHoldingRealData")
+    void aStageHoldingRealDataMailsThroughSesFromItsIdentity(String stage) {
+        EmailSettings email = stacks(stage).config().auth().email().orElseThrow();
+        template(stage).hasResourceProperties("AWS::Cognito::UserPool", Map.of("EmailConfiguration", Map.of(
+                "EmailSendingAccount", "DEVELOPER",
+                "From", email.fromName().orElseThrow() + " <" + email.fromAddress() + ">",
+                "ReplyToEmailAddress", email.replyTo().orElseThrow(),
+                "SourceArn", email.sesIdentityArn())));
+    }
+
+    @Test
+    void devMailsThroughCognitosOwnSender() {
+        template("dev").hasResourceProperties("AWS::Cognito::UserPool", Map.of("EmailConfiguration", Match.absent()));
+    }
+
+    @Test
+    void anEmailAddressIdentityIsTheSourceAndTheSenderWithoutAName() {
+        String identity = "arn:aws:ses:us-east-1:210987654321:identity/alerts@cruddur.test";
+        Map<String, Object> auth = new HashMap<>(cast(TestApps.stageSettings("prod").get("auth")));
+        auth.put("email", Map.of("fromAddress", "alerts@cruddur.test", "sesIdentityArn", identity));
+        Template.fromStack(TestApps.compose("prod", Map.of("auth", auth)).auth()).hasResourceProperties("AWS::Cognito::UserPool",
+                Map.of("EmailConfiguration", Map.of("EmailSendingAccount", "DEVELOPER", "From", "alerts@cruddur.test", "SourceArn", identity)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
     }
 
     @Test

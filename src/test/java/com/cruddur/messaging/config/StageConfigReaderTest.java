@@ -30,7 +30,7 @@ class StageConfigReaderTest {
                         new TableBilling.ReadWrite(new TableBilling.CapacityRange(5, 10), new TableBilling.CapacityRange(5, 15)), 70), Optional.empty(), false, true,
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
                 new StreamProcessorSettings(100, 0, 3, 3600, 14), Optional.empty(),
-                new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30, true),
+                new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30, true, Optional.empty()),
                 new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
                         BackendSettings.TaskPlacement.PUBLIC_SUBNETS, new DatabaseAccess.Network("0.0.0.0/0", 5432),
