@@ -308,6 +308,18 @@ class BackendStackTest {
     }
 
     @Test
+    void devServesHttpsTooWhenGivenACertificate() {
+        String certificate = "arn:aws:acm:us-east-1:210987654321:certificate/5f0c3c2e-3b7e-4a55-9a1e-2d6c7b8a9e10";
+        Template dev = backendWith("dev", Map.of("certificateArn", certificate, "backendUrl", "https://api.dev.cruddur.test"));
+        dev.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);
+        dev.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 443, "Protocol", "HTTPS",
+                "Certificates", List.of(Map.of("CertificateArn", certificate))));
+        dev.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 80, "Protocol", "HTTP",
+                "DefaultActions", List.of(Map.of("Type", "redirect",
+                        "RedirectConfig", Map.of("Port", "443", "Protocol", "HTTPS", "StatusCode", "HTTP_301")))));
+    }
+
+    @Test
     void stageWithoutACertificateServesPlainHttpOn80Only() {
         Template dev = template("dev");
         dev.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);

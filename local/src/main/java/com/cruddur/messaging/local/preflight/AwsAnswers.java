@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
+import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -98,6 +101,25 @@ final class AwsAnswers implements AutoCloseable {
             return Optional.of(new CertificateFacts(detail.statusAsString(), detail.domainName(), detail.subjectAlternativeNames()));
         } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The sender's identity as SES describes it in the sender's region; empty when SES does not know it. */
+    Optional<SesFacts.Identity> sesIdentity(EmailIdentityCheck.Sender sender) {
+        try (SesV2Client ses = configure(SesV2Client.builder(), Region.of(sender.region())).build()) {
+            GetEmailIdentityResponse identity = ses.getEmailIdentity(b -> b.emailIdentity(sender.identity()));
+            return Optional.of(new SesFacts.Identity(Boolean.TRUE.equals(identity.verifiedForSendingStatus()), identity.verificationStatusAsString()));
+        } catch (software.amazon.awssdk.services.sesv2.model.NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The SES account of {@code region}: out of the sandbox, sending enabled, its daily quota. */
+    SesFacts.Account sesAccount(String region) {
+        try (SesV2Client ses = configure(SesV2Client.builder(), Region.of(region)).build()) {
+            GetAccountResponse account = ses.getAccount(b -> { });
+            return new SesFacts.Account(Boolean.TRUE.equals(account.productionAccessEnabled()), Boolean.TRUE.equals(account.sendingEnabled()),
+                    account.sendQuota() == null ? 0 : account.sendQuota().max24HourSend());
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import com.cruddur.messaging.local.adopt.Finding;
 
 /**
- * Check 7: nothing the stage creates under a fixed name already exists outside the stack that declares it (CloudFormation
+ * Check 8: nothing the stage creates under a fixed name already exists outside the stack that declares it (CloudFormation
  * would fail the deploy on "already exists"). Something of that name that its stack already holds is the stage itself.
  */
 final class FixedNameCheck {

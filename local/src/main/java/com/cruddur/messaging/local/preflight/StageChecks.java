@@ -55,6 +55,9 @@ final class StageChecks {
                 List.of(CertificateCheck.check(certificate, backend.backendHost(), region, certificate.flatMap(aws::certificate)))).forEach(record);
         checked(DatabaseReachCheck.SUBJECT, "ssm:GetParameter", () ->
                 List.of(DatabaseReachCheck.check(aws.parameterValue(parameter), backend.taskEgress()))).forEach(record);
+        Optional<EmailIdentityCheck.Sender> sender = EmailIdentityCheck.sender(assembly.template("Auth"), new TemplateValues(account, region));
+        checked(EmailIdentityCheck.SUBJECT, "ses:GetEmailIdentity, ses:GetAccount", () -> List.of(EmailIdentityCheck.check(sender,
+                sender.flatMap(aws::sesIdentity), sender.map(from -> aws.sesAccount(from.region()))))).forEach(record);
 
         checked(FixedNameCheck.SUBJECT, "dynamodb:DescribeTable, lambda:GetFunctionConfiguration, logs:DescribeLogGroups,"
                 + " cognito-idp:ListUserPools, ssm:DescribeParameters, ecs:DescribeClusters, cloudformation:DescribeStackResource", this::fixedNames)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Check 8: only the stage's stream processor reads the table's stream. Another mapping (the bootcamp's console Lambda,
+ * Check 9: only the stage's stream processor reads the table's stream. Another mapping (the bootcamp's console Lambda,
  * say) would process every message a second time.
  */
 final class StreamMappingCheck {

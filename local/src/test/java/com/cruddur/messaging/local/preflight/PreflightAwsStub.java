@@ -50,6 +50,11 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
             new String[] {"SecureString", "alias/aws/ssm", "postgresql://cruddur:s3cret@10.40.1.5:5432/cruddur"}));
     /** ACM certificates by ARN: DescribeCertificate's Certificate object. */
     final Map<String, String> certificates = new HashMap<>();
+    /** SES identities (addresses and domains) of every region: GetEmailIdentity's answer by name. */
+    final Map<String, String> sesIdentities = new HashMap<>();
+    /** SES GetAccount's answer: out of the sandbox, sending enabled, 50,000 emails a day. */
+    String sesAccount = "{\"ProductionAccessEnabled\":true,\"SendingEnabled\":true,\"SendQuota\":{\"Max24HourSend\":50000.0,"
+            + "\"MaxSendRate\":14.0,\"SentLast24Hours\":0.0}}";
     /** When set, DynamoDB is answered by this DynamoDB Local instead of {@link #tables}: real tables, real descriptions. */
     URI dynamoDbLocal;
 
@@ -146,6 +151,15 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
                 mappings.forEach((uuid, function) -> found.add(Map.of("UUID", uuid, "FunctionArn", function, "EventSourceArn", source)));
             }
             return json(Map.of("EventSourceMappings", found));
+        }
+        if (call.path().startsWith("/v2/email/identities/")) {
+            String identity = sesIdentities.get(call.path().substring("/v2/email/identities/".length()));
+            return identity != null ? StubAwsHttp.Answer.ok("application/json", identity)
+                    : new StubAwsHttp.Answer(404, "application/json", Map.of("x-amzn-ErrorType", "NotFoundException"),
+                            "{\"message\":\"Email identity " + call.path().substring("/v2/email/identities/".length()) + " does not exist.\"}");
+        }
+        if (call.path().equals("/v2/email/account")) {
+            return StubAwsHttp.Answer.ok("application/json", sesAccount);
         }
         if (LAYER_URL.startsWith("https://" + call.host() + call.path())) {
             return StubAwsHttp.Answer.ok("application/octet-stream", imageConfig);

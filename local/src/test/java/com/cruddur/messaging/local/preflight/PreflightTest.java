@@ -342,6 +342,82 @@ class PreflightTest {
     }
 
     @Nested
+    class Email {
+        private static final String DOMAIN = "cruddur.net";
+
+        /** The user pool mails through SES from {@code identity}, as a stage with auth.email synthesizes. */
+        private void mailsFrom(String identity) {
+            assembly.template("Auth", template -> template.path("Resources").forEach(resource -> {
+                if ("AWS::Cognito::UserPool".equals(resource.path("Type").asText())) {
+                    ((ObjectNode) resource.path("Properties")).putObject("EmailConfiguration").put("EmailSendingAccount", "DEVELOPER")
+                            .put("From", "Cruddur <no-reply@" + DOMAIN + ">")
+                            .put("SourceArn", "arn:aws:ses:us-east-1:" + ACCOUNT + ":identity/" + identity);
+                }
+            }));
+        }
+
+        private String identity(boolean verifiedForSending, String status) {
+            return "{\"IdentityType\":\"DOMAIN\",\"VerifiedForSendingStatus\":" + verifiedForSending + ",\"VerificationStatus\":\"" + status
+                    + "\",\"DkimAttributes\":{\"Status\":\"" + status + "\"}}";
+        }
+
+        @Test
+        void aPoolOnCognitosOwnSenderNeedsNoIdentity() {
+            run().has("✔ email: Cognito's own sender, limited to 50 emails a day (a stage holding real data sets auth.email)", 0);
+        }
+
+        @Test
+        void aVerifiedIdentityOfAnAccountOutOfTheSandboxPassesWithItsQuota() {
+            mailsFrom(DOMAIN);
+            aws.sesIdentities.put(DOMAIN, identity(true, "SUCCESS"));
+            run().has("✔ email: cruddur.net is verified for sending in us-east-1; the account has production access (50,000 emails a day)", 0);
+        }
+
+        @Test
+        void anIdentitySesDoesNotKnowFailsWithTheCommandThatCreatesIt() {
+            mailsFrom(DOMAIN);
+            run().has("✘ email: SES in us-east-1 has no identity cruddur.net — fix: aws sesv2 create-email-identity --region us-east-1"
+                    + " --email-identity cruddur.net, then publish the DKIM CNAME records it prints", 1);
+        }
+
+        @Test
+        void aDomainPendingVerificationFailsWithWhereItsRecordsAre() {
+            mailsFrom(DOMAIN);
+            aws.sesIdentities.put(DOMAIN, identity(false, "PENDING"));
+            run().has("✘ email: cruddur.net is not verified for sending in us-east-1 (PENDING) — fix: publish the DKIM CNAME records that aws"
+                    + " sesv2 get-email-identity --region us-east-1 --email-identity cruddur.net lists under DkimAttributes.Tokens, and wait for"
+                    + " SUCCESS", 1);
+        }
+
+        @Test
+        void anUnverifiedAddressFailsWithTheLinkToOpen() {
+            mailsFrom("no-reply@" + DOMAIN);
+            aws.sesIdentities.put("no-reply@" + DOMAIN, identity(false, "PENDING"));
+            run().has("✘ email: no-reply@cruddur.net is not verified for sending in us-east-1 (PENDING) — fix: open the link SES mailed to"
+                    + " no-reply@cruddur.net (aws sesv2 create-email-identity again sends a new one)", 1);
+        }
+
+        @Test
+        void anAccountInTheSandboxFailsSinceNewUsersWouldGetNoCode() {
+            mailsFrom(DOMAIN);
+            aws.sesIdentities.put(DOMAIN, identity(true, "SUCCESS"));
+            aws.sesAccount = "{\"ProductionAccessEnabled\":false,\"SendingEnabled\":true,\"SendQuota\":{\"Max24HourSend\":200.0}}";
+            run().has("✘ email: the SES account in us-east-1 is in the sandbox: it mails verified addresses only, so new users get no code"
+                    + " — fix: request production access: aws sesv2 put-account-details --region us-east-1 --production-access-enabled --mail-type"
+                    + " TRANSACTIONAL --website-url <your frontend URL> --use-case-description \"sign-up codes and password resets\"", 1);
+        }
+
+        @Test
+        void anAccountWhoseSendingIsPausedFails() {
+            mailsFrom(DOMAIN);
+            aws.sesIdentities.put(DOMAIN, identity(true, "SUCCESS"));
+            aws.sesAccount = "{\"ProductionAccessEnabled\":true,\"SendingEnabled\":false,\"SendQuota\":{\"Max24HourSend\":50000.0}}";
+            run().has("✘ email: sending is paused for the SES account in us-east-1 — fix: read the reason in the SES console's reputation page,"
+                    + " then aws sesv2 put-account-sending-attributes --region us-east-1 --sending-enabled", 1);
+        }
+    }
+
+    @Nested
     class Database {
         private void connectionUrl(String url) {
             aws.parameters.put(PARAMETER, new String[] {"SecureString", "alias/aws/ssm", url});
