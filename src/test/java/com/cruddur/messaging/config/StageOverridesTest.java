@@ -29,6 +29,8 @@ class StageOverridesTest {
     private static final String OWN_PROD = """
             {"prod": {"account": "210987654321", "region": "eu-west-1", "availabilityZones": ["eu-west-1a", "eu-west-1b"],
                       "alarmTopicArn": "arn:aws:sns:eu-west-1:210987654321:cruddur-alarms",
+                      "auth": {"email": {"fromAddress": "no-reply@cruddur.test",
+                                         "sesIdentityArn": "arn:aws:ses:eu-west-1:210987654321:identity/cruddur.test"}},
                       "backend": {"frontendUrl": "https://cruddur.test", "backendUrl": "https://api.cruddur.test",
                                   "certificateArn": "arn:aws:acm:eu-west-1:210987654321:certificate/5f0c3c2e-3b7e-4a55-9a1e-2d6c7b8a9e10",
                                   "database": {"cidr": "203.0.113.10/32"}}}}
