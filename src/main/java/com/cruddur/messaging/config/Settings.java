@@ -134,7 +134,7 @@ final class Settings {
         if (!(value instanceof Number number)
                 || number.doubleValue() != Math.rint(number.doubleValue())
                 || !allowed.contains((int) number.doubleValue())) {
-            throw invalid(key, raw, "one of " + allowed + " (" + what + ")");
+            throw invalid(key, value, "one of " + allowed + " (" + what + ")");
         }
         return number.intValue();
     }

@@ -105,15 +105,24 @@ class FirewallSettingsTest {
 
     @Test
     void flagsSetTheLimitsFromText() {
+        StageConfig prod = readProdWithFlags(Map.of("prod.backend.firewall.rateLimit", "500", "prod.backend.firewall.rateWindowSeconds", "60"));
+
+        assertEquals(Optional.of(new FirewallSettings(500, 60)), prod.backend().firewall());
+    }
+
+    @Test
+    void aWindowFlagIsReadAsANumberAndRefusedAsOne() {
+        assertError(() -> readProdWithFlags(Map.of("prod.backend.firewall.rateWindowSeconds", "90")),
+                "stages.prod.backend.firewall.rateWindowSeconds: 90 is not allowed; expected one of [60, 120, 300, 600]");
+    }
+
+    /** prod as .ci/run synthesizes it (the tests' operator values), with {@code flags} as -c flags. */
+    private static StageConfig readProdWithFlags(Map<String, Object> flags) {
         Map<String, Object> context = new HashMap<>(TestApps.cdkJsonContext());
         context.put("stage", "prod");
         context.put("stagesFile", Path.of(TestApps.TEST_STAGES_FILE).toAbsolutePath().toString());
-        context.put("prod.backend.firewall.rateLimit", "500");
-        context.put("prod.backend.firewall.rateWindowSeconds", "60");
-
-        StageConfig prod = StageConfigReader.read(new App(AppProps.builder().context(context).build()).getNode());
-
-        assertEquals(Optional.of(new FirewallSettings(500, 60)), prod.backend().firewall());
+        context.putAll(flags);
+        return StageConfigReader.read(new App(AppProps.builder().context(context).build()).getNode());
     }
 
     /** The stage's backend object with {@code firewall} in place of its own ({@code null} removes it). */
