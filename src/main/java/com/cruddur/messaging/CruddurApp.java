@@ -81,7 +81,7 @@ public final class CruddurApp {
         BackendStack backend = new BackendStack(app, config, props, network.network(), data.messagesTable(), auth.auth());
         // Last: the dashboard only reads what the other stacks created.
         OperationsStack operations = new OperationsStack(app, config, props,
-                streamProcessor.streamProcessor(), data.messagesTable(), backend.backend());
+                streamProcessor.streamProcessor(), data.messagesTable(), backend.backend(), backend.firewall());
 
         config.alarmTopicArn().ifPresent(topic -> Aspects.of(app).add(new AlarmsNotify(topic)));
         Tags.of(app).add("app", "cruddur-messaging");

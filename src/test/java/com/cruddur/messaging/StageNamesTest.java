@@ -36,7 +36,8 @@ class StageNamesTest {
             Map.entry("AWS::SNS::Topic", "TopicName"),
             Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", "Name"),
             Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", "Name"),
-            Map.entry("AWS::EC2::SecurityGroup", "GroupName"));
+            Map.entry("AWS::EC2::SecurityGroup", "GroupName"),
+            Map.entry("AWS::WAFv2::WebACL", "Name"));
 
     @Test
     void noPhysicalNameOrDatabaseSecretIsSharedBetweenTheDeclaredStages() {
@@ -59,6 +60,20 @@ class StageNamesTest {
         assertTrue(dev.contains("CONNECTION_URL /cruddur/dev/backend-flask/CONNECTION_URL"), dev.toString());
     }
 
+    @Test
+    void aStageThatOptsIntoTheFirewallNamesItsWebAclAfterItselfAndSharesNoNameWithProd() {
+        Map<String, Object> backend = new HashMap<>(cast(TestApps.stageSettings("dev").get("backend")));
+        backend.put("firewall", Map.of("rateLimit", 2000, "rateWindowSeconds", 300));
+        Set<String> dev = physicalNames(TestApps.compose("dev", Map.of("backend", backend)));
+        Set<String> prod = physicalNames(TestApps.compose("prod"));
+
+        assertTrue(dev.contains("AWS::WAFv2::WebACL cruddur-dev-backend"), dev.toString());
+        assertTrue(prod.contains("AWS::WAFv2::WebACL cruddur-prod-backend"), prod.toString());
+        Set<String> shared = new TreeSet<>(dev);
+        shared.retainAll(prod);
+        assertEquals(Set.of(), shared);
+    }
+
     /** Each fixed name as "type name", and the CONNECTION_URL parameter the backend reads (checked to be in its template). */
     @SuppressWarnings("unchecked")
     private static Set<String> physicalNames(StageStacks stacks) {
@@ -79,5 +94,10 @@ class StageNamesTest {
         assertEquals(true, backend.contains("parameter" + parameter), "the task reads " + parameter);
         names.add("CONNECTION_URL " + parameter);
         return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
     }
 }

@@ -1,7 +1,10 @@
 package com.cruddur.messaging.backend;
 
+import java.util.Optional;
+
 import com.cruddur.messaging.auth.Auth;
 import com.cruddur.messaging.config.StageConfig;
+import com.cruddur.messaging.config.StageNames;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
 
@@ -10,16 +13,22 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** {@code Cruddur-<stage>-Backend}: the stage's {@link BackendService}, with its URL and names as outputs. */
+/**
+ * {@code Cruddur-<stage>-Backend}: the stage's {@link BackendService}, with its URL and names as outputs, and the
+ * {@link BackendFirewall} on its load balancer where the stage sets {@code backend.firewall}.
+ */
 public final class BackendStack extends Stack {
 
     private final BackendService backend;
+    private final Optional<BackendFirewall> firewall;
 
     public BackendStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable, Auth auth) {
         super(scope, config.stackName("Backend"), props);
         this.backend = new BackendService(this, "Backend", new BackendServiceProps(config.name(), config.backend(), network,
                 messagesTable, auth.userPool(), auth.webClient(), config.logRetention(), config.holdsRealData()));
         new BackendAlarms(this, "Alarms", backend);
+        this.firewall = config.backend().firewall().map(settings -> new BackendFirewall(this, "Firewall",
+                new BackendFirewallProps(StageNames.backendFirewall(config.name()), settings, backend.loadBalancer())));
         CfnOutput.Builder.create(this, "LoadBalancerUrl")
                 .description("The load balancer's own URL (point the backend's DNS name here)")
                 .value(backend.url())
@@ -38,5 +47,10 @@ public final class BackendStack extends Stack {
 
     public BackendService backend() {
         return backend;
+    }
+
+    /** The web ACL on the load balancer, where the stage has one. */
+    public Optional<BackendFirewall> firewall() {
+        return firewall;
     }
 }

@@ -25,6 +25,8 @@ import java.util.OptionalInt;
  * @param database           how the tasks reach the Postgres of {@code CONNECTION_URL} (required)
  * @param connectionUrlParameter the SSM SecureString holding {@code CONNECTION_URL}; a stage setting so that no two stages
  *                           of one account read the same database secret (default /cruddur/&lt;stage&gt;/backend-flask/CONNECTION_URL)
+ * @param firewall           AWS WAF on the load balancer: managed rules and a rate limit per IP; required where the stage
+ *                           holds real data, empty = no web ACL
  */
 public record BackendSettings(
         String imageRepository,
@@ -42,7 +44,8 @@ public record BackendSettings(
         OptionalInt accessLogDays,
         TaskPlacement placement,
         DatabaseAccess database,
-        String connectionUrlParameter) {
+        String connectionUrlParameter,
+        Optional<FirewallSettings> firewall) {
 
     public static final String DEFAULT_REPOSITORY = "backend-flask";
     public static final String DEFAULT_TAG = "latest";

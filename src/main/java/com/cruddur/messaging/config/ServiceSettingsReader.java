@@ -20,7 +20,7 @@ final class ServiceSettingsReader {
     private static final Set<String> BACKEND_KEYS = Set.of(
             "imageRepository", "imageTag", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
             "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "database",
-            "connectionUrlParameter");
+            "connectionUrlParameter", "firewall");
 
     private static final Pattern ECR_REPOSITORY = Pattern.compile("(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -31,6 +31,11 @@ final class ServiceSettingsReader {
     private static final Pattern PARAMETER_NAME = Pattern.compile("(/[A-Za-z0-9_.-]+){1,15}");
     private static final Pattern IPV4_CIDR = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
+
+    private static final Set<String> FIREWALL_KEYS = Set.of("rateLimit", "rateWindowSeconds");
+    private static final String FIREWALL_ALLOWED = "{\"rateLimit\": " + FirewallSettings.MIN_RATE_LIMIT + " to "
+            + FirewallSettings.MAX_RATE_LIMIT + ", \"rateWindowSeconds\": one of " + FirewallSettings.RATE_WINDOWS_SECONDS
+            + "}, such as {\"rateLimit\": 2000, \"rateWindowSeconds\": 300}";
 
     private static final Set<String> DATABASE_KEYS = Set.of("securityGroupId", "cidr", "port");
     private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
@@ -128,7 +133,25 @@ final class ServiceSettingsReader {
                 placement,
                 database(backend, holdsRealData),
                 backend.string("connectionUrlParameter", PARAMETER_NAME, "an SSM parameter name such as /cruddur/" + stage
-                        + "/backend-flask/CONNECTION_URL", StageNames.defaultConnectionUrlParameter(stage)));
+                        + "/backend-flask/CONNECTION_URL", StageNames.defaultConnectionUrlParameter(stage)),
+                firewall(backend, holdsRealData));
+    }
+
+    /** AWS WAF on the load balancer: required where the stage holds real data, opt-in elsewhere (it has a monthly cost). */
+    private static Optional<FirewallSettings> firewall(Settings backend, boolean holdsRealData) {
+        if (!backend.has("firewall")) {
+            if (holdsRealData) {
+                throw backend.missing("firewall", FIREWALL_ALLOWED + ": a stage holding real data puts AWS WAF in front of its"
+                        + " internet-facing load balancer");
+            }
+            return Optional.empty();
+        }
+        Settings firewall = backend.object("firewall");
+        firewall.rejectUnknownKeys(FIREWALL_KEYS);
+        return Optional.of(new FirewallSettings(
+                firewall.integer("rateLimit", FirewallSettings.MIN_RATE_LIMIT, FirewallSettings.MAX_RATE_LIMIT),
+                firewall.integerOneOf("rateWindowSeconds", FirewallSettings.RATE_WINDOWS_SECONDS,
+                        "the evaluation windows AWS WAF offers a rate-based rule, in seconds")));
     }
 
     private static DatabaseAccess database(Settings backend, boolean holdsRealData) {

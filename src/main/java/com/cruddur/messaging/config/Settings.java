@@ -124,6 +124,21 @@ final class Settings {
         return OptionalInt.of(number.intValue());
     }
 
+    /** A whole number that must be one of {@code allowed}, an AWS setting with fixed steps; {@code what} says whose steps. */
+    int integerOneOf(String key, List<Integer> allowed, String what) {
+        Object raw = require(key);
+        Object value = raw;
+        if (raw instanceof String text && fromText.contains(path(key)) && WHOLE_NUMBER.matcher(text).matches()) {
+            value = Long.parseLong(text);
+        }
+        if (!(value instanceof Number number)
+                || number.doubleValue() != Math.rint(number.doubleValue())
+                || !allowed.contains((int) number.doubleValue())) {
+            throw invalid(key, value, "one of " + allowed + " (" + what + ")");
+        }
+        return number.intValue();
+    }
+
     boolean bool(String key) {
         Object raw = require(key);
         if (fromText.contains(path(key)) && ("true".equals(raw) || "false".equals(raw))) {

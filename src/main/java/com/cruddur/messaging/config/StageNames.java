@@ -24,6 +24,14 @@ public final class StageNames {
         return "cruddur-" + stage + "-signup";
     }
 
+    /**
+     * The web ACL in front of the backend's load balancer, also its CloudWatch metric name (the {@code WebACL} dimension):
+     * unique per account, region and scope, so two stages in one account need their own.
+     */
+    public static String backendFirewall(String stage) {
+        return "cruddur-" + stage + "-backend";
+    }
+
     /** The stage's CloudWatch dashboard. */
     public static String dashboard(String stage) {
         return "cruddur-" + stage;

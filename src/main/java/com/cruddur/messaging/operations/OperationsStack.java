@@ -1,5 +1,8 @@
 package com.cruddur.messaging.operations;
 
+import java.util.Optional;
+
+import com.cruddur.messaging.backend.BackendFirewall;
 import com.cruddur.messaging.backend.BackendService;
 import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.config.StageNames;
@@ -22,14 +25,16 @@ public final class OperationsStack extends Stack {
     private final StageDashboard dashboard;
 
     public OperationsStack(Construct scope, StageConfig config, StackProps props,
-                           StreamProcessor streamProcessor, MessagesTable messagesTable, BackendService backend) {
+                           StreamProcessor streamProcessor, MessagesTable messagesTable, BackendService backend,
+                           Optional<BackendFirewall> firewall) {
         super(scope, config.stackName("Operations"), props);
         this.dashboard = new StageDashboard(this, "Dashboard", new StageDashboardProps(
                 StageNames.dashboard(config.name()),
                 StageNames.metricNamespace(config.name()),
                 streamProcessor,
                 messagesTable,
-                backend));
+                backend,
+                firewall));
         // getRegion() is the stage's region, or the AWS::Region token for an environment-agnostic stage.
         String region = getRegion();
         CfnOutput.Builder.create(this, DASHBOARD_URL_OUTPUT)

@@ -1,13 +1,17 @@
 package com.cruddur.messaging.operations;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import com.cruddur.messaging.backend.BackendFirewall;
 import com.cruddur.messaging.backend.BackendService;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.stream.StreamProcessor;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -23,8 +27,9 @@ import software.constructs.Construct;
 
 /**
  * The stage's CloudWatch dashboard ({@code cruddur-<stage>}, issue 14): one row each for the message flow through
- * the stream processor (pattern E), the messages table and its index {@value MessagesTable#MESSAGE_GROUP_INDEX}, and
- * the backend-flask service. It reads metrics only; the alarms stay with the constructs they watch.
+ * the stream processor (pattern E), the messages table and its index {@value MessagesTable#MESSAGE_GROUP_INDEX}, the
+ * backend-flask service and, where the stage has one, the web application firewall on its load balancer. It reads
+ * metrics only; the alarms stay with the constructs they watch.
  *
  * <p>Records in and conversations refreshed come from the processor's {@code batch_processed} log line
  * ({@link BatchLogMetrics}); everything else is a metric AWS publishes. Capacity is graphed per second on both
@@ -37,6 +42,9 @@ public final class StageDashboard extends Construct {
     /** One minute: what the stream processor's alarms evaluate, so a graph shows what an alarm saw. */
     static final Duration PERIOD = Duration.minutes(1);
     static final String CONTAINER_INSIGHTS = "ECS/ContainerInsights";
+    static final String WAF = "AWS/WAFV2";
+    /** The {@code Rule} dimension value under which WAF publishes a web ACL's totals. */
+    static final String ALL_RULES = "ALL";
 
     private static final int FULL_WIDTH = 24;
     private static final int GRAPH_HEIGHT = 6;
@@ -49,17 +57,23 @@ public final class StageDashboard extends Construct {
         this.dashboardName = props.dashboardName();
         BatchLogMetrics batches = new BatchLogMetrics(this, "BatchMetrics",
                 props.streamProcessor().function().getLogGroup(), props.metricNamespace());
+        List<List<? extends IWidget>> rows = new ArrayList<>(List.of(
+                heading("Message flow: stream processor " + StreamProcessor.ALIAS + " alias (pattern E)"),
+                messageFlow(props.streamProcessor(), batches),
+                heading("Messages table and index " + MessagesTable.MESSAGE_GROUP_INDEX),
+                capacity(props.messagesTable().tableName()),
+                List.of(throttles(props.messagesTable().tableName())),
+                heading("Backend: backend-flask behind its load balancer"),
+                backend(props.backend())));
+        props.firewall().ifPresent(firewall -> {
+            rows.add(heading("Web application firewall: web ACL " + firewall.webAclName() + " on the load balancer"));
+            // A regional web ACL's metrics carry the Region dimension: the stage's region (AWS::Region where it has none).
+            rows.add(firewall(firewall.webAclName(), Stack.of(this).getRegion()));
+        });
         this.dashboard = Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(props.dashboardName())
                 .defaultInterval(Duration.hours(3))
-                .widgets(List.of(
-                        heading("Message flow: stream processor " + StreamProcessor.ALIAS + " alias (pattern E)"),
-                        messageFlow(props.streamProcessor(), batches),
-                        heading("Messages table and index " + MessagesTable.MESSAGE_GROUP_INDEX),
-                        capacity(props.messagesTable().tableName()),
-                        List.of(throttles(props.messagesTable().tableName())),
-                        heading("Backend: backend-flask behind its load balancer"),
-                        backend(props.backend())))
+                .widgets(rows)
                 .build();
     }
 
@@ -167,6 +181,35 @@ public final class StageDashboard extends Construct {
                 graph("backend-flask tasks: running vs desired", 8, List.of(
                         containerInsights("RunningTaskCount", service, "running"),
                         containerInsights("DesiredTaskCount", service, "desired")), List.of()));
+    }
+
+    /**
+     * What the web ACL let through and what it stopped ({@code Rule} = {@value #ALL_RULES}), and which of its rules
+     * stopped it: {@code AWS/WAFV2} metrics with the dimensions {@code Region}, {@code Rule} and {@code WebACL} (the web
+     * ACL's metric name), once a minute.
+     */
+    private static List<IWidget> firewall(String webAcl, String region) {
+        List<IMetric> perRule = BackendFirewall.RULES.stream()
+                .<IMetric>map(rule -> waf("BlockedRequests", webAcl, rule, region, rule))
+                .toList();
+        return List.of(
+                graph("Requests allowed vs blocked (web ACL)", 12, List.of(
+                        waf("AllowedRequests", webAcl, ALL_RULES, region, "allowed"),
+                        waf("BlockedRequests", webAcl, ALL_RULES, region, "blocked")), List.of()),
+                graph("Blocked requests per rule", 12, perRule, List.of()));
+    }
+
+    private static Metric waf(String metricName, String webAcl, String rule, String region, String label) {
+        // Sorted: the dashboard body is part of the template, and Map.of iterates in a per-JVM order.
+        Map<String, String> dimensions = new TreeMap<>(Map.of("WebACL", webAcl, "Rule", rule, "Region", region));
+        return Metric.Builder.create()
+                .namespace(WAF)
+                .metricName(metricName)
+                .dimensionsMap(dimensions)
+                .statistic("Sum")
+                .period(PERIOD)
+                .label(label)
+                .build();
     }
 
     private static Metric containerInsights(String metricName, Map<String, String> service, String label) {

@@ -1,5 +1,8 @@
 package com.cruddur.messaging.operations;
 
+import java.util.Optional;
+
+import com.cruddur.messaging.backend.BackendFirewall;
 import com.cruddur.messaging.backend.BackendService;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.stream.StreamProcessor;
@@ -14,11 +17,14 @@ import com.cruddur.messaging.stream.StreamProcessor;
  * @param streamProcessor the function, its log group and its failed-batches bucket
  * @param messagesTable   the table and its index {@value MessagesTable#MESSAGE_GROUP_INDEX}
  * @param backend         the load balancer, the ECS cluster and the backend-flask service
+ * @param firewall        the web ACL on the load balancer, where the stage has one: graphed by its name, which is a plain
+ *                        string ({@code StageNames.backendFirewall}), so it adds no reference to the Backend stack
  */
 public record StageDashboardProps(
         String dashboardName,
         String metricNamespace,
         StreamProcessor streamProcessor,
         MessagesTable messagesTable,
-        BackendService backend) {
+        BackendService backend,
+        Optional<BackendFirewall> firewall) {
 }

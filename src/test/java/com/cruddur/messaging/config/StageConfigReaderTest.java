@@ -34,7 +34,7 @@ class StageConfigReaderTest {
                 new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
                         BackendSettings.TaskPlacement.PUBLIC_SUBNETS, new DatabaseAccess.Network("0.0.0.0/0", 5432),
-                        "/cruddur/dev/backend-flask/CONNECTION_URL")), dev);
+                        "/cruddur/dev/backend-flask/CONNECTION_URL", Optional.empty())), dev);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import com.cruddur.messaging.support.TestApps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +27,14 @@ class StageDashboardTest {
 
     static List<String> stages() {
         return TestApps.declaredStages();
+    }
+
+    static List<String> stagesWithAFirewall() {
+        return stages().stream().filter(stage -> TestApps.compose(stage).config().backend().firewall().isPresent()).toList();
+    }
+
+    static List<String> stagesWithoutAFirewall() {
+        return stages().stream().filter(stage -> TestApps.compose(stage).config().backend().firewall().isEmpty()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,6 +118,48 @@ class StageDashboardTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("stagesWithAFirewall")
+    void firewallRowGraphsTheWebAclsAllowedAgainstBlockedRequests(String stage) {
+        String body = dashboardBody(template(stage));
+
+        String webAcl = wafDimensions(stage, "ALL");
+        assertContainsAll(body, "### Web application firewall: web ACL cruddur-" + stage + "-backend",
+                "\"AWS/WAFV2\",\"AllowedRequests\"," + webAcl, "\"AWS/WAFV2\",\"BlockedRequests\"," + webAcl);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stagesWithAFirewall")
+    void firewallRowGraphsTheBlockedRequestsOfEachOfTheThreeRules(String stage) {
+        String body = dashboardBody(template(stage));
+
+        for (String rule : List.of("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "RateLimitPerIp")) {
+            assertContainsAll(body, "\"AWS/WAFV2\",\"BlockedRequests\"," + wafDimensions(stage, rule));
+        }
+        assertEquals(3 + 1, body.split("\"AWS/WAFV2\",\"BlockedRequests\"", -1).length - 1, "three rules and the web ACL's total");
+        assertEquals(1, body.split("\"AWS/WAFV2\",\"AllowedRequests\"", -1).length - 1, body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stagesWithoutAFirewall")
+    void aStageWithoutAFirewallHasNoFirewallRow(String stage) {
+        String body = dashboardBody(template(stage));
+
+        assertFalse(body.contains("AWS/WAFV2"), body);
+        assertFalse(body.contains("Web application firewall"), body);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aStageWithoutAFixedRegionGraphsItsFirewallInTheRegionItIsDeployedTo() {
+        Map<String, Object> backend = new HashMap<>((Map<String, Object>) TestApps.stageSettings("dev").get("backend"));
+        backend.put("firewall", Map.of("rateLimit", 2000, "rateWindowSeconds", 300));
+        StageStacks dev = TestApps.compose("dev", Map.of("backend", backend));
+
+        assertContainsAll(dashboardBody(Template.fromStack(dev.operations())),
+                "\"AWS/WAFV2\",\"BlockedRequests\",\"Region\",\"${AWS::Region}\",\"Rule\",\"RateLimitPerIp\",\"WebACL\",\"cruddur-dev-backend\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("stages")
     void dashboardUrlOutputOpensTheDashboardInTheStagesRegion(String stage) {
         Map<String, Map<String, Object>> outputs = template(stage).findOutputs("DashboardUrl");
@@ -128,6 +180,12 @@ class StageDashboardTest {
             outputs.forEach((name, output) -> assertFalse(((Map<String, Object>) output).containsKey("Export"),
                     stack.getStackName() + " exports " + name));
         }
+    }
+
+    /** The dimensions of a regional web ACL's metric, as the dashboard body lists them (sorted by name). */
+    private static String wafDimensions(String stage, String rule) {
+        String region = TestApps.compose(stage).config().region().orElse("${AWS::Region}");
+        return "\"Region\",\"" + region + "\",\"Rule\",\"" + rule + "\",\"WebACL\",\"cruddur-" + stage + "-backend\"";
     }
 
     private static Template template(String stage) {
