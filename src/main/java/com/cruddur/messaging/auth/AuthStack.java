@@ -30,6 +30,7 @@ public final class AuthStack extends Stack {
             // subnets it could reach neither, so without NAT it runs outside the VPC, with Lambda's own internet access.
             new SignUpTrigger(this, "SignUp", new SignUpTriggerProps(
                     StageNames.signUpFunction(config.name()),
+                    StageNames.metricNamespace(config.name()),
                     auth.userPool(),
                     network,
                     config.natGateways() > 0,

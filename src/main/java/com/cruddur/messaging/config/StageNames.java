@@ -37,7 +37,7 @@ public final class StageNames {
         return "cruddur-" + stage;
     }
 
-    /** The namespace of the metrics the stage derives from its logs, so two stages in one account never add up. */
+    /** The namespace of the metrics the stage derives from its logs (batches, sign-ups), so two stages in one account never add up. */
     public static String metricNamespace(String stage) {
         return "Cruddur/" + stage + "/Messaging";
     }

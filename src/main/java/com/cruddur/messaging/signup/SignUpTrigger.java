@@ -105,18 +105,18 @@ public final class SignUpTrigger extends Construct {
                 "The alias below points at the function's current version, which CDK publishes on every code or configuration change.");
         this.alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(this.function.getCurrentVersion()).build();
         props.userPool().addTrigger(UserPoolOperation.POST_CONFIRMATION, alias);
-        alarms(logs);
+        alarms(logs, props.metricNamespace());
     }
 
     public Function function() {
         return function;
     }
 
-    private void alarms(LogGroup logs) {
+    private void alarms(LogGroup logs, String metricNamespace) {
         MetricFilter notCreated = MetricFilter.Builder.create(this, "UsersNotCreated")
                 .logGroup(logs)
                 .filterPattern(FilterPattern.stringValue("$.event", "=", NOT_CREATED_EVENT))
-                .metricNamespace("Cruddur/SignUp")
+                .metricNamespace(metricNamespace)
                 .metricName("UsersNotCreated")
                 .metricValue("1")
                 .build();

@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * Settings of {@link SignUpTrigger}.
  *
  * @param functionName            the function's name, derived from the stage
+ * @param metricNamespace         the stage's namespace of log-derived metrics, so two stages' failures never add up
  * @param userPool                the pool whose confirmed sign-ups become users rows
  * @param network                 the VPC; the function runs in its workload subnets when {@code inVpc}
  * @param inVpc                   true where the workload subnets reach SSM and the database (a NAT gateway); false runs
@@ -24,6 +25,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  */
 public record SignUpTriggerProps(
         String functionName,
+        String metricNamespace,
         UserPool userPool,
         Network network,
         boolean inVpc,

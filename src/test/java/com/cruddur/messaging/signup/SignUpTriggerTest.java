@@ -73,7 +73,8 @@ class SignUpTriggerTest {
     void alarmsWatchUsersNotCreatedErrorsAndDurationNearTheLimit() {
         dev.resourceCountIs("AWS::CloudWatch::Alarm", 3);
         dev.hasResourceProperties("AWS::Logs::MetricFilter", Map.of("FilterPattern", "{ $.event = \"signup_user_not_created\" }"));
-        dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "UsersNotCreated", "Threshold", 0));
+        dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "UsersNotCreated", "Namespace", "Cruddur/dev/Messaging",
+                "Threshold", 0));
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda", "Threshold", 0));
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Duration", "Threshold", 4000));
         String topic = "arn:aws:sns:us-east-1:210987654321:cruddur-alarms";
