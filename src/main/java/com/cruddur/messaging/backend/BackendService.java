@@ -18,6 +18,7 @@ import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecs.AppProtocol;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
@@ -55,6 +56,7 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
+import software.amazon.awscdk.services.ssm.IStringParameter;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
@@ -83,6 +85,7 @@ public final class BackendService extends Construct {
     private final FargateTaskDefinition taskDefinition;
     private final FargateService service;
     private final ApplicationLoadBalancer loadBalancer;
+    private final Role executionRole;
     private final ApplicationTargetGroup targetGroup;
     private final String url;
 
@@ -103,6 +106,14 @@ public final class BackendService extends Construct {
                 .retention(props.logRetention())
                 .removalPolicy(removalPolicy)
                 .build();
+        IRepository repository = Repository.fromRepositoryName(this, "Repository", settings.imageRepository());
+        IStringParameter connectionUrl = StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl",
+                SecureStringParameterAttributes.builder().parameterName(settings.connectionUrlParameter()).build());
+        this.executionRole = Role.Builder.create(this, "ExecutionRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("backend-flask task start: pull its image, write its logs, read CONNECTION_URL")
+                .inlinePolicies(Map.of("StartTask", BackendExecutionPolicy.document(repository, logs, connectionUrl)))
+                .build();
         this.taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
                 .family("cruddur-" + props.stageName() + "-backend-flask")
                 .cpu(settings.cpu())
@@ -112,6 +123,9 @@ public final class BackendService extends Construct {
                         .cpuArchitecture(settings.cpuArchitecture() == BackendSettings.CpuArchitecture.ARM64
                                 ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64)
                         .build())
+                // Every statement is written out above; what CDK would grant on its own (image pull, logs, a broader
+                // SSM read) is dropped rather than merged.
+                .executionRole(executionRole.withoutPolicyUpdates())
                 .taskRole(Role.Builder.create(this, "TaskRole")
                         .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                         .description("backend-flask: messages table access only")
@@ -120,14 +134,12 @@ public final class BackendService extends Construct {
                 .build();
         taskDefinition.addContainer("Container", ContainerDefinitionOptions.builder()
                 .containerName(CONTAINER_NAME)
-                .image(ContainerImage.fromEcrRepository(
-                        Repository.fromRepositoryName(this, "Repository", settings.imageRepository()), settings.imageTag()))
+                .image(ContainerImage.fromEcrRepository(repository, settings.imageTag()))
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder()
                         .name(CONTAINER_NAME).containerPort(CONTAINER_PORT).protocol(Protocol.TCP).appProtocol(AppProtocol.getHttp()).build()))
                 .environment(environment(props))
-                .secrets(Map.of("CONNECTION_URL", Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(
-                        this, "ConnectionUrl", SecureStringParameterAttributes.builder().parameterName(props.settings().connectionUrlParameter()).build()))))
+                .secrets(Map.of("CONNECTION_URL", Secret.fromSsmParameter(connectionUrl)))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix(CONTAINER_NAME).build()))
                 .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD-SHELL", CONTAINER_HEALTH_CHECK))
@@ -299,7 +311,7 @@ public final class BackendService extends Construct {
                 .reason("The environment holds configuration only (region, Cognito ids, table name, URLs); the one secret,"
                         + " CONNECTION_URL, is injected by ECS from an SSM SecureString.")
                 .build());
-        Validations.of(taskDefinition).acknowledge(Acknowledgment.builder()
+        Validations.of(executionRole).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::*]")
                 .reason("ecr:GetAuthorizationToken, which pulling any ECR image needs, supports no resource-level permissions;"
                         + " the pull actions themselves are scoped to the one repository.")

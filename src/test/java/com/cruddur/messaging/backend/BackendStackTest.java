@@ -165,21 +165,33 @@ class BackendStackTest {
 
     @ParameterizedTest
     @MethodSource("stages")
-    void executionRoleMayOnlyPullTheImageWriteItsLogsAndReadTheOneParameter(String stage) {
+    void executionRoleMayOnlyPullTheImageWriteItsLogsAndGetTheOneParameter(String stage) {
         Template template = template(stage);
-        template.resourceCountIs("AWS::IAM::Policy", 1);
-        Map<String, Object> policy = cast(template.findResources("AWS::IAM::Policy").values().iterator().next().get("Properties"));
-        List<?> statements = (List<?>) cast(policy.get("PolicyDocument")).get("Statement");
+        template.resourceCountIs("AWS::IAM::Policy", 0);
+        Map<String, Object> role = cast(template.findResources("AWS::IAM::Role", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
+                "Description", "backend-flask task start: pull its image, write its logs, read CONNECTION_URL"))))).values().iterator().next()
+                .get("Properties"));
+        List<?> policies = (List<?>) role.get("Policies");
+        assertEquals(1, policies.size(), policies.toString());
+        List<?> statements = (List<?>) cast(cast(policies.get(0)).get("PolicyDocument")).get("Statement");
         List<String> rendered = statements.stream().map(Object::toString).toList();
         assertEquals(4, statements.size(), rendered.toString());
         assertEquals(List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"), cast(statements.get(0)).get("Action"));
         assertTrue(rendered.get(0).contains(":repository/" + stacks(stage).config().backend().imageRepository()), rendered.get(0));
-        assertEquals(Map.of("Effect", "Allow", "Action", "ecr:GetAuthorizationToken", "Resource", "*"), statements.get(1));
+        assertEquals(Map.of("Sid", "GetRegistryToken", "Effect", "Allow", "Action", "ecr:GetAuthorizationToken", "Resource", "*"), statements.get(1));
         assertEquals(List.of("logs:CreateLogStream", "logs:PutLogEvents"), cast(statements.get(2)).get("Action"));
         assertEquals(Map.of("Fn::GetAtt", List.of("BackendLogsF812E440", "Arn")), cast(statements.get(2)).get("Resource"));
-        assertEquals(List.of("ssm:DescribeParameters", "ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters"),
-                cast(statements.get(3)).get("Action"));
+        assertEquals("ssm:GetParameters", cast(statements.get(3)).get("Action"), "ECS fetches a Parameter Store secret with GetParameters only");
         assertTrue(rendered.get(3).contains(":parameter" + stacks(stage).config().backend().connectionUrlParameter()), rendered.get(3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stages")
+    void theTaskDefinitionStartsWithThatRole(String stage) {
+        Template template = template(stage);
+        String executionRole = template.findResources("AWS::IAM::Role", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
+                "Description", "backend-flask task start: pull its image, write its logs, read CONNECTION_URL"))))).keySet().iterator().next();
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ExecutionRoleArn", Map.of("Fn::GetAtt", List.of(executionRole, "Arn"))));
     }
 
     @ParameterizedTest
