@@ -49,7 +49,7 @@ public final class Auth extends Construct {
         super(scope, id);
         ThreatProtection threatProtection = props.settings().threatProtection();
         this.userPool = UserPool.Builder.create(this, "UserPool")
-                .userPoolName("cruddur-" + props.stageName() + "-users")
+                .userPoolName(userPoolName(props.stageName()))
                 .selfSignUpEnabled(true)
                 .signInAliases(SignInAliases.builder().email(true).build())
                 .signInCaseSensitive(false)
@@ -123,6 +123,11 @@ public final class Auth extends Construct {
                 .sesRegion(email.region())
                 .sesVerifiedDomain(email.domainIdentity() ? email.identity() : null)
                 .build());
+    }
+
+    /** {@code cruddur-<stage>-users}. */
+    public static String userPoolName(String stageName) {
+        return "cruddur-" + stageName + "-users";
     }
 
     /** {@code /cruddur/<stage>/cognito/<name>}, where the ids are published. */

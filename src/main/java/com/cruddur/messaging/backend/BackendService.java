@@ -95,7 +95,7 @@ public final class BackendService extends Construct {
         RemovalPolicy removalPolicy = props.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
         this.cluster = Cluster.Builder.create(this, "Cluster")
-                .clusterName("cruddur-" + props.stageName())
+                .clusterName(clusterName(props.stageName()))
                 .vpc(props.network().vpc())
                 .containerInsightsV2(ContainerInsights.ENABLED)
                 .build();
@@ -272,6 +272,11 @@ public final class BackendService extends Construct {
                 .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                 .open(true)
                 .build());
+    }
+
+    /** {@code cruddur-<stage>}. */
+    static String clusterName(String stageName) {
+        return "cruddur-" + stageName;
     }
 
     private Bucket accessLogBucket(int days) {

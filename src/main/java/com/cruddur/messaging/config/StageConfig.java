@@ -60,6 +60,11 @@ public record StageConfig(
         return Environment.builder().account(account.get()).region(region.orElseThrow()).build();
     }
 
+    /** {@code ACCOUNT/REGION}, or {@code any/any} for an environment-agnostic stage. */
+    public String environmentName() {
+        return account.orElse("any") + "/" + region.orElse("any");
+    }
+
     /** {@code Cruddur-<stage>-<concern>}, the name of every stack of this stage. */
     public String stackName(String concern) {
         return "Cruddur-" + name + "-" + concern;

@@ -29,6 +29,8 @@ public final class MessagesTable extends Construct {
     public static final String SORT_KEY = "sk";
     public static final String MESSAGE_GROUP_INDEX = "message-group-sk-index";
     public static final String MESSAGE_GROUP_UUID = "message_group_uuid";
+    /** What the stream carries: the new image is all the stream processor reads (SPEC §3). */
+    public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_IMAGE;
 
     private final Table table;
     private final String tableName;
@@ -41,7 +43,7 @@ public final class MessagesTable extends Construct {
                 .partitionKey(stringAttribute(PARTITION_KEY))
                 .sortKey(stringAttribute(SORT_KEY))
                 // The processor only needs the new image (SPEC §1); a smaller view keeps stream records lean.
-                .stream(StreamViewType.NEW_IMAGE)
+                .stream(STREAM_VIEW)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(props.holdsRealData())
                         .build())

@@ -52,10 +52,15 @@ public final class Network extends Construct {
     public static final String PUBLIC_SUBNETS = "public";
     public static final String WORKLOAD_SUBNETS = "workload";
     public static final String VPC_CIDR = "10.40.0.0/16";
+    static final int PUBLIC_MASK = 24;
+    static final int WORKLOAD_MASK = 20;
+    /** The subnet groups and their sizes, as one text: what a change of them replaces. */
+    static final String SUBNET_LAYOUT = PUBLIC_SUBNETS + "/" + PUBLIC_MASK + "," + WORKLOAD_SUBNETS + "/" + WORKLOAD_MASK;
     static final int AZ_COUNT = 2;
 
     private final Vpc vpc;
     private final GatewayVpcEndpoint dynamoDbEndpoint;
+    private final String dynamoDbPrefixListId;
     private final IPeer dynamoDbPrefixList;
 
     public Network(Construct scope, String id, NetworkProps props) {
@@ -71,8 +76,8 @@ public final class Network extends Construct {
                 .maxAzs(AZ_COUNT)
                 .natGateways(props.natGateways())
                 .subnetConfiguration(List.of(
-                        SubnetConfiguration.builder().name(PUBLIC_SUBNETS).subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
-                        SubnetConfiguration.builder().name(WORKLOAD_SUBNETS).subnetType(workloadType).cidrMask(20).build()))
+                        SubnetConfiguration.builder().name(PUBLIC_SUBNETS).subnetType(SubnetType.PUBLIC).cidrMask(PUBLIC_MASK).build(),
+                        SubnetConfiguration.builder().name(WORKLOAD_SUBNETS).subnetType(workloadType).cidrMask(WORKLOAD_MASK).build()))
                 .flowLogs(Map.of("AllTraffic", FlowLogOptions.builder()
                         .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup))
                         .trafficType(FlowLogTrafficType.ALL)
@@ -91,7 +96,8 @@ public final class Network extends Construct {
                 .actions(List.of("dynamodb:*"))
                 .resources(List.of("arn:" + Aws.PARTITION + ":dynamodb:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":table/*"))
                 .build());
-        this.dynamoDbPrefixList = Peer.prefixList(resolveDynamoDbPrefixListId(props));
+        this.dynamoDbPrefixListId = resolveDynamoDbPrefixListId(props);
+        this.dynamoDbPrefixList = Peer.prefixList(dynamoDbPrefixListId);
     }
 
     public IVpc vpc() {
@@ -110,6 +116,11 @@ public final class Network extends Construct {
 
     public GatewayVpcEndpoint dynamoDbEndpoint() {
         return dynamoDbEndpoint;
+    }
+
+    /** The id of DynamoDB's managed prefix list in this region. */
+    public String dynamoDbPrefixListId() {
+        return dynamoDbPrefixListId;
     }
 
     /** DynamoDB's managed prefix list in this region, for security-group egress on 443 to DynamoDB only. */

@@ -1,20 +1,22 @@
 package com.cruddur.messaging.stream;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.config.StageNames;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
+import com.cruddur.messaging.references.PublishedVersion;
+import com.cruddur.messaging.references.PublishingStack;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessor} of the stage's messages table. */
-public final class StreamProcessorStack extends Stack {
+public final class StreamProcessorStack extends PublishingStack {
 
     /** The Lambda project, relative to the directory cdk synth (and the tests) run in. */
     public static final Path LAMBDA_PROJECT = Path.of("lambda");
@@ -25,7 +27,7 @@ public final class StreamProcessorStack extends Stack {
     private final StreamProcessor streamProcessor;
 
     public StreamProcessorStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable) {
-        super(scope, config.stackName("StreamProcessor"), props);
+        super(scope, config.stackName("StreamProcessor"), props, publishedVersion(config));
         this.streamProcessor = new StreamProcessor(this, "StreamProcessor", new StreamProcessorProps(
                 StageNames.streamProcessorFunction(config.name()),
                 messagesTable,
@@ -34,6 +36,9 @@ public final class StreamProcessorStack extends Stack {
                 config.streamProcessor(),
                 config.logRetention(),
                 config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
+        publish(streamProcessor.function().getFunctionName());
+        publish(streamProcessor.function().getLogGroup().getLogGroupName());
+        publish(streamProcessor.failedBatches().getBucketName());
         CfnOutput.Builder.create(this, FAILED_BATCHES_BUCKET_OUTPUT)
                 .description("Where the event source mapping parks batches that failed every retry (bin/ddb redrive reads it)")
                 .value(streamProcessor.failedBatches().getBucketName())
@@ -42,6 +47,13 @@ public final class StreamProcessorStack extends Stack {
                 .description("The alias the event source mapping invokes (bin/ddb redrive replays parked batches through it)")
                 .value(streamProcessor.alias().getFunctionArn())
                 .build();
+    }
+
+    /** The function's name, its log group and the failed-batches bucket the dashboard reads: new ones in another environment or under another name. */
+    static PublishedVersion publishedVersion(StageConfig config) {
+        return new PublishedVersion(Map.of(
+                "environment", config.environmentName(),
+                "function", StageNames.streamProcessorFunction(config.name())));
     }
 
     public StreamProcessor streamProcessor() {

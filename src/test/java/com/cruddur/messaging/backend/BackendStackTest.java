@@ -82,7 +82,7 @@ class BackendStackTest {
     @MethodSource("stages")
     void tableNameComesFromTheTableOfTheStage(String stage) {
         assertEquals(Map.of("Fn::GetStackOutput", Map.of("StackName", "Cruddur-" + stage + "-Data",
-                        "OutputName", "PublishOutputRefMessagesTable9E4E97A0589E8BE1", "Region", region(stage))),
+                        "OutputName", "PublishOutputRefMessagesTable9E4E97A0589E8BE1" + dataVersion(stage), "Region", region(stage))),
                 environment(template(stage)).get("DDB_MESSAGE_TABLE"));
     }
 
@@ -140,7 +140,7 @@ class BackendStackTest {
     @MethodSource("stages")
     void taskRoleMayOnlyQueryPutAndBatchWriteTheTable(String stage) {
         Map<String, Object> tableArn = Map.of("Fn::GetStackOutput", Map.of("StackName", "Cruddur-" + stage + "-Data",
-                "OutputName", "PublishOutputFnGetAttMessagesTable9E4E97A0Arn46FA091C", "Region", region(stage)));
+                "OutputName", "PublishOutputFnGetAttMessagesTable9E4E97A0Arn46FA091C" + dataVersion(stage), "Region", region(stage)));
         template(stage).hasResourceProperties("AWS::IAM::Role", Map.of(
                 "Description", "backend-flask: messages table access only",
                 "ManagedPolicyArns", Match.absent(),
@@ -414,6 +414,11 @@ class BackendStackTest {
     @MethodSource("stages")
     void theNameOfTheDatabaseSecretIsAnOutputAndNotTheSecret(String stage) {
         template(stage).hasOutput("ConnectionUrlParameter", Map.of("Value", stacks(stage).config().backend().connectionUrlParameter()));
+    }
+
+    /** The suffix the Data stack's published outputs carry (see PublishingStack). */
+    private static String dataVersion(String stage) {
+        return "V" + stacks(stage).data().publishedVersion().id();
     }
 
     private static Object region(String stage) {
