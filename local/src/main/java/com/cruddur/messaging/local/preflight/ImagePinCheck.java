@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Check 3's companion: the image the task definition names cannot change under it. A digest never does; a tag does when the
  * repository lets a push overwrite it ({@link TagMutability}). ECS resolves a tag to a digest when a deployment starts, so
- * an overwritten tag changes what the next deployment (a scale-in replacement, a config change) runs without any
- * {@code cdk diff}. That fails a stage holding real data (its stacks have termination protection); any other stage
+ * an overwritten tag changes what the next deployment (any change of the service or its task definition, or a forced
+ * redeployment) runs without any {@code cdk diff}; tasks of the current deployment keep its digest. That fails a stage holding real data (its stacks have termination protection); any other stage
  * passes and is told how a push reaches it.
  */
 final class ImagePinCheck {
