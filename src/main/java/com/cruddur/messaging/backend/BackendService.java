@@ -134,7 +134,8 @@ public final class BackendService extends Construct {
                 .build();
         taskDefinition.addContainer("Container", ContainerDefinitionOptions.builder()
                 .containerName(CONTAINER_NAME)
-                .image(ContainerImage.fromEcrRepository(repository, settings.imageTag()))
+                // A digest renders as REPOSITORY@sha256:..., a tag as REPOSITORY:TAG (CDK's tagOrDigest).
+                .image(ContainerImage.fromEcrRepository(repository, settings.image().tagOrDigest()))
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder()
                         .name(CONTAINER_NAME).containerPort(CONTAINER_PORT).protocol(Protocol.TCP).appProtocol(AppProtocol.getHttp()).build()))

@@ -7,7 +7,9 @@ import java.util.OptionalInt;
  * The stage's {@code backend-flask} service on ECS Fargate.
  *
  * @param imageRepository    ECR repository of the image, in the stage's account and region (default {@value #DEFAULT_REPOSITORY})
- * @param imageTag           image tag to run (default {@value #DEFAULT_TAG})
+ * @param image              the image to run: {@code imageTag} or {@code imageDigest}; a stage holding real data names it
+ *                           (a digest, or a tag that is not a moving one such as {@code latest}), others default to the tag
+ *                           {@value #DEFAULT_TAG}
  * @param cpuArchitecture    what the image is built for: {@code X86_64} or {@code ARM64}
  * @param cpu                task CPU units (256, 512, 1024, 2048, 4096)
  * @param memoryMiB          task memory, a Fargate size allowed for {@code cpu}
@@ -30,7 +32,7 @@ import java.util.OptionalInt;
  */
 public record BackendSettings(
         String imageRepository,
-        String imageTag,
+        ImageReference image,
         CpuArchitecture cpuArchitecture,
         int cpu,
         int memoryMiB,
@@ -48,6 +50,7 @@ public record BackendSettings(
         Optional<FirewallSettings> firewall) {
 
     public static final String DEFAULT_REPOSITORY = "backend-flask";
+    /** Only where the stage holds no real data: what runs is whatever {@code latest} named when the deployment started. */
     public static final String DEFAULT_TAG = "latest";
 
     /** Values of {@code backend.cpuArchitecture}. */

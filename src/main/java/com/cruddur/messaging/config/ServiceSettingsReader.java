@@ -1,6 +1,7 @@
 package com.cruddur.messaging.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,12 +19,14 @@ final class ServiceSettingsReader {
     private static final Set<String> AUTH_KEYS = Set.of("threatProtection", "accessTokenMinutes", "idTokenMinutes", "refreshTokenDays",
             "signUpTrigger", "email");
     private static final Set<String> BACKEND_KEYS = Set.of(
-            "imageRepository", "imageTag", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
+            "imageRepository", "imageTag", "imageDigest", "cpuArchitecture", "cpu", "memoryMiB", "desiredCount", "minCount", "maxCount",
             "targetCpuPercent", "frontendUrl", "backendUrl", "certificateArn", "accessLogDays", "placement", "database",
             "connectionUrlParameter", "firewall");
 
     private static final Pattern ECR_REPOSITORY = Pattern.compile("(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    /** ECR's image digests: SHA-256 of the manifest. */
+    private static final Pattern IMAGE_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[^\\s]*)?");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile(
             "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -115,10 +118,11 @@ final class ServiceSettingsReader {
         if (backendUrl.isPresent() && Placeholders.isUrl(backendUrl.get())) {
             throw backend.placeholder("backendUrl", backendUrl.get(), "the https URL of your backend's DNS name");
         }
+        String repository = backend.string("imageRepository", ECR_REPOSITORY, "an ECR repository name such as backend-flask",
+                BackendSettings.DEFAULT_REPOSITORY);
         return new BackendSettings(
-                backend.string("imageRepository", ECR_REPOSITORY, "an ECR repository name such as backend-flask",
-                        BackendSettings.DEFAULT_REPOSITORY),
-                backend.string("imageTag", IMAGE_TAG, "an image tag of up to 128 letters, digits, '_', '.' and '-'", BackendSettings.DEFAULT_TAG),
+                repository,
+                image(backend, repository, stage, holdsRealData, region),
                 backend.enumValue("cpuArchitecture", CpuArchitecture.class),
                 cpu,
                 memory,
@@ -135,6 +139,56 @@ final class ServiceSettingsReader {
                 backend.string("connectionUrlParameter", PARAMETER_NAME, "an SSM parameter name such as /cruddur/" + stage
                         + "/backend-flask/CONNECTION_URL", StageNames.defaultConnectionUrlParameter(stage)),
                 firewall(backend, holdsRealData));
+    }
+
+    /**
+     * {@code imageTag} or {@code imageDigest}, never both. A stage holding real data must name the image it runs: a digest,
+     * or a tag that is neither one of the {@link ImageReference#MOVING_TAGS} nor the stage's name (a push would otherwise
+     * change what the next deployment runs without {@code cdk diff} showing it, and a rollback could not name the image it
+     * returns to). Other stages default to
+     * {@value BackendSettings#DEFAULT_TAG}.
+     */
+    private static ImageReference image(Settings backend, String repository, String stage, boolean holdsRealData, Optional<String> region) {
+        Optional<String> tag = backend.optionalString("imageTag", IMAGE_TAG, "an image tag of up to 128 letters, digits, '_', '.' and '-'");
+        Optional<String> digest = backend.optionalString("imageDigest", IMAGE_DIGEST, "an image digest, sha256: and 64 lowercase hex digits"
+                + " (" + digestCommand(repository, region, "TAG") + ")");
+        if (tag.isPresent() && digest.isPresent()) {
+            // A flag overrides the file, across the pair too: -c prod.backend.imageTag=v2 rolls out v2 over the file's digest.
+            if (backend.fromFlag("imageTag") != backend.fromFlag("imageDigest")) {
+                if (backend.fromFlag("imageTag")) {
+                    digest = Optional.empty();
+                } else {
+                    tag = Optional.empty();
+                }
+            } else {
+                throw backend.invalid("imageDigest", digest.get(), "no value when imageTag is set: name the image by imageTag or by"
+                        + " imageDigest, not both (null removes a key in " + StageOverrides.DEFAULT_FILE + ")");
+            }
+        }
+        if (digest.isPresent()) {
+            return new ImageReference.Digest(digest.get());
+        }
+        if (tag.isEmpty()) {
+            if (holdsRealData) {
+                throw backend.missing("imageDigest", "the digest of the image to run, sha256:<64 hex> (" + digestCommand(repository, region, "TAG")
+                        + "), or imageTag set to a tag that names one build: a stage holding real data runs the image it names");
+            }
+            return new ImageReference.Tag(BackendSettings.DEFAULT_TAG);
+        }
+        String lower = tag.get().toLowerCase(Locale.ROOT);
+        if (holdsRealData && (ImageReference.MOVING_TAGS.contains(lower) || lower.equals(stage))) {
+            throw backend.invalid("imageTag", tag.get(), "a tag that names one build (such as the backend's git commit or 2026-11-25.1,"
+                    + " pushed to a repository whose tags are immutable), or imageDigest set to the image's digest ("
+                    + digestCommand(repository, region, tag.get()) + "): a stage holding real data runs the image it names, and a"
+                    + " tag such as latest, or the stage's name, is moved by every push");
+        }
+        return new ImageReference.Tag(tag.get());
+    }
+
+    /** The AWS CLI command that prints the digest of the image tagged {@code tag}. */
+    private static String digestCommand(String repository, Optional<String> region, String tag) {
+        return "aws ecr describe-images" + region.map(r -> " --region " + r).orElse("") + " --repository-name " + repository
+                + " --image-ids imageTag=" + tag + " --query 'imageDetails[0].imageDigest' --output text";
     }
 
     /** AWS WAF on the load balancer: required where the stage holds real data, opt-in elsewhere (it has a monthly cost). */

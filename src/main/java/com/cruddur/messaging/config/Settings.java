@@ -190,6 +190,11 @@ final class Settings {
                 + "; two stages that may share an account need their own" + howToSet(key));
     }
 
+    /** Whether the value of {@code key} came from a -c flag (the operator's latest word) rather than a file. */
+    boolean fromFlag(String key) {
+        return fromText.contains(path(key));
+    }
+
     /** The raw value of {@code key}, or null. */
     Object raw(String key) {
         return values.get(key);

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.config.BackendSettings;
+import com.cruddur.messaging.config.ImageReference;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class BackendStackTest {
 
     private static final Map<String, StageStacks> STAGES = new ConcurrentHashMap<>();
     private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
+    /** The digest src/test/resources/stages.test.json pins prod to, as an operator's stages.local.json would. */
+    private static final String TEST_PROD_DIGEST = "sha256:f50e86786718c1e068e735f750f37fb4ffc09f548d8c12a429d9255eeb1aff10";
     private static final Set<String> SPEC_ENVIRONMENT = Set.of("AWS_DEFAULT_REGION", "AWS_COGNITO_USER_POOL_ID",
             "AWS_COGNITO_USER_POOL_CLIENT_ID", "DDB_MESSAGE_TABLE", "FRONTEND_URL", "BACKEND_URL");
 
@@ -124,16 +127,29 @@ class BackendStackTest {
 
     @ParameterizedTest
     @MethodSource("stages")
-    void imageComesFromTheEcrRepositoryAndTagOfTheStage(String stage) {
+    void imageComesFromTheEcrRepositoryAndTheTagOrDigestOfTheStage(String stage) {
         BackendSettings settings = stacks(stage).config().backend();
-        assertTrue(container(template(stage)).get("Image").toString()
-                .endsWith("/" + settings.imageRepository() + ":" + settings.imageTag() + "]]}"), container(template(stage)).get("Image").toString());
+        String separator = settings.image() instanceof ImageReference.Digest ? "@" : ":";
+        assertEquals("/" + settings.imageRepository() + separator + settings.image().tagOrDigest(), imagePath(template(stage)));
+    }
+
+    @Test
+    void prodRunsTheDigestItsOperatorPinnedAndDevTheLatestTag() {
+        assertEquals("/backend-flask@" + TEST_PROD_DIGEST, imagePath(template("prod")));
+        assertEquals("/backend-flask:latest", imagePath(template("dev")));
     }
 
     @Test
     void imageRepositoryAndTagAreStageSettings() {
         Template template = backendWith("dev", Map.of("imageRepository", "cruddur/backend", "imageTag", "2026-11-25.1"));
-        assertTrue(container(template).get("Image").toString().endsWith("/cruddur/backend:2026-11-25.1]]}"));
+        assertEquals("/cruddur/backend:2026-11-25.1", imagePath(template));
+    }
+
+    @Test
+    void aDigestSettingNamesTheImageByDigest() {
+        String digest = "sha256:0b1e0c5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6b5a4938";
+        Template template = backendWith("dev", Map.of("imageRepository", "cruddur/backend", "imageDigest", digest));
+        assertEquals("/cruddur/backend@" + digest, imagePath(template));
     }
 
     @ParameterizedTest
@@ -423,6 +439,12 @@ class BackendStackTest {
 
     private static Object region(String stage) {
         return stacks(stage).config().region().<Object>map(r -> r).orElse(Map.of("Ref", "AWS::Region"));
+    }
+
+    /** The literal end of the container's Image, after the registry host: /REPOSITORY:TAG or /REPOSITORY@sha256:... */
+    private static String imagePath(Template template) {
+        List<?> parts = (List<?>) ((List<?>) cast(container(template).get("Image")).get("Fn::Join")).get(1);
+        return String.valueOf(parts.get(parts.size() - 1));
     }
 
     private static Map<String, Object> container(Template template) {

@@ -31,7 +31,7 @@ class StageConfigReaderTest {
                 new SeedSettings(SeedSettings.DEFAULT_GROUP, SeedSettings.DEFAULT_FIRST, SeedSettings.DEFAULT_SECOND), 0, RetentionDays.ONE_WEEK,
                 new StreamProcessorSettings(100, 0, 3, 3600, 14), Optional.empty(),
                 new AuthSettings(AuthSettings.ThreatProtection.OFF, 60, 60, 30, true, Optional.empty()),
-                new BackendSettings("backend-flask", "latest", BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
+                new BackendSettings("backend-flask", new ImageReference.Tag("latest"), BackendSettings.CpuArchitecture.X86_64, 256, 512, 1, 1, 2, 70,
                         "http://localhost:3000", Optional.empty(), Optional.empty(), OptionalInt.empty(),
                         BackendSettings.TaskPlacement.PUBLIC_SUBNETS, new DatabaseAccess.Network("0.0.0.0/0", 5432),
                         "/cruddur/dev/backend-flask/CONNECTION_URL", Optional.empty())), dev);
@@ -261,7 +261,7 @@ class StageConfigReaderTest {
     void imageRepositoryAndTagDefaultToBackendFlaskLatest() {
         BackendSettings backend = read("dev", backend("dev", Map.of("imageRepository", NONE, "imageTag", NONE))).backend();
         assertEquals("backend-flask", backend.imageRepository());
-        assertEquals("latest", backend.imageTag());
+        assertEquals(new ImageReference.Tag("latest"), backend.image());
     }
 
     @Test

@@ -31,7 +31,7 @@ class StageOverridesTest {
                       "alarmTopicArn": "arn:aws:sns:eu-west-1:210987654321:cruddur-alarms",
                       "auth": {"email": {"fromAddress": "no-reply@cruddur.test",
                                          "sesIdentityArn": "arn:aws:ses:eu-west-1:210987654321:identity/cruddur.test"}},
-                      "backend": {"frontendUrl": "https://cruddur.test", "backendUrl": "https://api.cruddur.test",
+                      "backend": {"imageTag": "2026-11-25.1", "frontendUrl": "https://cruddur.test", "backendUrl": "https://api.cruddur.test",
                                   "certificateArn": "arn:aws:acm:eu-west-1:210987654321:certificate/5f0c3c2e-3b7e-4a55-9a1e-2d6c7b8a9e10",
                                   "database": {"cidr": "203.0.113.10/32"}}}}
             """;

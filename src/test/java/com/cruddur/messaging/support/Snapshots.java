@@ -31,8 +31,11 @@ public final class Snapshots {
     public static final String UPDATE_FLAG = "updateSnapshots";
 
     private static final Path DIRECTORY = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "snapshots");
-    /** Asset hashes are SHA-256 hex: in S3 keys ({@code <hash>.zip}), image tags and asset parameters. */
-    private static final Pattern ASSET_HASH = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * Asset hashes are SHA-256 hex: in S3 keys ({@code <hash>.zip}), image tags and asset parameters. An image digest
+     * ({@code @sha256:<hex>}) is the stage's setting, not an asset hash: it stays, so the snapshot shows which image runs.
+     */
+    private static final Pattern ASSET_HASH = Pattern.compile("(?<!@sha256:)[0-9a-f]{64}");
     /** A Lambda version's logical id ends in a hash of the function's code and configuration. */
     private static final Pattern VERSION_HASH = Pattern.compile("(CurrentVersion[0-9A-F]{8})[0-9a-f]{32}");
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -3,6 +3,7 @@ package com.cruddur.messaging.local.preflight;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.cruddur.messaging.local.Clients;
@@ -20,6 +21,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutabilityExclusionFilter;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -46,6 +51,7 @@ final class AwsAnswers implements AutoCloseable {
     private final CloudWatchLogsClient logs;
     private final CognitoIdentityProviderClient cognito;
     private final EcsClient ecs;
+    private final EcrClient ecr;
     private final ImagePlatforms images;
 
     AwsAnswers(SdkHttpClient http, Region region, Optional<URI> endpoint) {
@@ -60,7 +66,8 @@ final class AwsAnswers implements AutoCloseable {
         this.logs = configure(CloudWatchLogsClient.builder(), region).build();
         this.cognito = configure(CognitoIdentityProviderClient.builder(), region).build();
         this.ecs = configure(EcsClient.builder(), region).build();
-        this.images = new ImagePlatforms(configure(software.amazon.awssdk.services.ecr.EcrClient.builder(), region).build(), http);
+        this.ecr = configure(EcrClient.builder(), region).build();
+        this.images = new ImagePlatforms(ecr, http);
     }
 
     String callerAccount() {
@@ -76,6 +83,20 @@ final class AwsAnswers implements AutoCloseable {
 
     ImageLookup image(ImageRef image) {
         return images.lookup(image);
+    }
+
+    /** Whether the image's repository lets a push move a tag; empty when there is no such repository. */
+    Optional<TagMutability> tagMutability(ImageRef image) {
+        try {
+            Repository repository = ecr.describeRepositories(b -> b.registryId(image.registryId()).repositoryNames(image.repository()))
+                    .repositories().get(0);
+            // ECR's default, should an answer leave the setting out.
+            String setting = Objects.requireNonNullElse(repository.imageTagMutabilityAsString(), TagMutability.MUTABLE);
+            return Optional.of(new TagMutability(setting,
+                    repository.imageTagMutabilityExclusionFilters().stream().map(ImageTagMutabilityExclusionFilter::filter).toList()));
+        } catch (RepositoryNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     Optional<ParameterFacts> parameter(String name) {
@@ -213,6 +234,6 @@ final class AwsAnswers implements AutoCloseable {
         logs.close();
         cognito.close();
         ecs.close();
-        images.close();
+        ecr.close();
     }
 }

@@ -34,6 +34,16 @@ final class BackendTemplate {
         return properties(only("AWS::ECS::TaskDefinition")).path("RuntimePlatform").path("CpuArchitecture").asText("X86_64");
     }
 
+    /** The ECS cluster's name ({@code ClusterName}), as {@code aws ecs update-service --cluster} takes it. */
+    String clusterName() {
+        return required(properties(only("AWS::ECS::Cluster")).path("ClusterName"), "the cluster's ClusterName");
+    }
+
+    /** The ECS service's name ({@code ServiceName}). */
+    String serviceName() {
+        return required(properties(only("AWS::ECS::Service")).path("ServiceName"), "the service's ServiceName");
+    }
+
     /** The SSM parameter the container's {@code CONNECTION_URL} secret is read from (its name, from the ARN). */
     String connectionParameterName() {
         for (JsonNode secret : container().path("Secrets")) {

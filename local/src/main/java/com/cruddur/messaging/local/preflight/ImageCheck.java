@@ -17,12 +17,14 @@ final class ImageCheck {
         String platform = PLATFORM.getOrDefault(cpuArchitecture, cpuArchitecture);
         if (lookup instanceof ImageLookup.NoRepository) {
             return CheckResult.fail(SUBJECT, "no ECR repository " + image.repository() + " in " + image.registryId() + "/" + region,
-                    "aws ecr create-repository --region " + region + " --repository-name " + image.repository()
+                    "aws ecr create-repository --region " + region + " --repository-name " + image.repository() + " " + ImagePinCheck.PIN_FLAGS
                             + ", then push the image; or set backend.imageRepository in stages.local.json");
         }
-        if (lookup instanceof ImageLookup.NoTag) {
-            return CheckResult.fail(SUBJECT, "repository " + image.repository() + " has no image tagged " + image.tag(),
-                    "docker buildx build --platform " + platform + " -t " + uri + " --push backend-flask; or set backend.imageTag in stages.local.json");
+        if (lookup instanceof ImageLookup.NoImage) {
+            return CheckResult.fail(SUBJECT, "repository " + image.repository() + " has no image " + image.described(), image.byDigest()
+                    ? "set backend.imageDigest in stages.local.json to the digest of an image the repository holds (aws ecr list-images --region "
+                            + region + " --repository-name " + image.repository() + ")"
+                    : push(platform, uri) + "; or set backend.imageTag in stages.local.json");
         }
         ImageLookup.Platforms built = (ImageLookup.Platforms) lookup;
         if (built.platforms().contains(platform)) {
@@ -30,8 +32,15 @@ final class ImageCheck {
         }
         String other = PLATFORM.entrySet().stream().filter(entry -> built.platforms().contains(entry.getValue())).map(Map.Entry::getKey)
                 .findFirst().map(architecture -> " (or set backend.cpuArchitecture to " + architecture + " in stages.local.json)").orElse("");
+        // A digest names one build: the rebuilt image gets a new tag, and its digest goes into the stage's settings.
+        String rebuild = image.byDigest()
+                ? push(platform, uri.substring(0, uri.indexOf('@')) + ":NEW_TAG") + ", then set backend.imageDigest to its digest"
+                : push(platform, uri);
         return CheckResult.fail(SUBJECT, uri + " is built for " + String.join(", ", built.platforms()) + " but the task definition runs "
-                + cpuArchitecture + " (" + platform + ")",
-                "docker buildx build --platform " + platform + " -t " + uri + " --push backend-flask" + other);
+                + cpuArchitecture + " (" + platform + ")", rebuild + other);
+    }
+
+    private static String push(String platform, String uri) {
+        return "docker buildx build --platform " + platform + " -t " + uri + " --push backend-flask";
     }
 }

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  * single image states its platform only in its config blob, which ECR serves through a pre-signed download URL
  * (GetDownloadUrlForLayer), fetched over the same HTTP client as the SDK calls.
  */
-final class ImagePlatforms implements AutoCloseable {
+final class ImagePlatforms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Both index formats and both single-manifest formats, so ECR returns the manifest as pushed instead of converting it. */
@@ -37,6 +37,7 @@ final class ImagePlatforms implements AutoCloseable {
     private final EcrClient ecr;
     private final SdkHttpClient http;
 
+    /** {@code ecr} stays its owner's to close. */
     ImagePlatforms(EcrClient ecr, SdkHttpClient http) {
         this.ecr = ecr;
         this.http = http;
@@ -46,12 +47,18 @@ final class ImagePlatforms implements AutoCloseable {
         BatchGetImageResponse response;
         try {
             response = ecr.batchGetImage(b -> b.registryId(image.registryId()).repositoryName(image.repository())
-                    .imageIds(id -> id.imageTag(image.tag())).acceptedMediaTypes(MEDIA_TYPES));
+                    .imageIds(id -> {
+                        if (image.byDigest()) {
+                            id.imageDigest(image.reference());
+                        } else {
+                            id.imageTag(image.reference());
+                        }
+                    }).acceptedMediaTypes(MEDIA_TYPES));
         } catch (RepositoryNotFoundException e) {
             return new ImageLookup.NoRepository();
         }
         if (response.images().isEmpty()) {
-            return new ImageLookup.NoTag();
+            return new ImageLookup.NoImage();
         }
         JsonNode manifest = parse(response.images().get(0).imageManifest());
         List<String> platforms = new ArrayList<>();
@@ -75,14 +82,14 @@ final class ImagePlatforms implements AutoCloseable {
         try {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(request).build()).call();
             if (!response.httpResponse().isSuccessful()) {
-                throw new IllegalStateException("cannot download the config of " + image.repository() + ":" + image.tag() + ": HTTP "
+                throw new IllegalStateException("cannot download the config of " + image.repository() + " " + image.described() + ": HTTP "
                         + response.httpResponse().statusCode());
             }
             try (InputStream body = response.responseBody().orElseThrow()) {
                 return JSON.readTree(body);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot download the config of " + image.repository() + ":" + image.tag(), e);
+            throw new UncheckedIOException("cannot download the config of " + image.repository() + " " + image.described(), e);
         }
     }
 
@@ -96,10 +103,5 @@ final class ImagePlatforms implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read an image manifest from ECR", e);
         }
-    }
-
-    @Override
-    public void close() {
-        ecr.close();
     }
 }

@@ -25,7 +25,8 @@ import software.amazon.awssdk.regions.Region;
  */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
         description = {"Check, read-only and with your AWS credentials, that the account and region are ready for a deploy of the stage:",
-                "environment, CDK bootstrap, backend image, CONNECTION_URL parameter, certificate, database egress, fixed names,"
+                "environment, CDK bootstrap, backend image and whether a push can change it, CONNECTION_URL parameter, certificate,"
+                        + " database egress, mail sender, fixed names,"
                         + " other readers of the table's stream. One line per check (✔ or ✘ with the fix); exit 1 when any fails."})
 public final class Preflight implements Callable<Integer> {
 

@@ -29,13 +29,16 @@ public final class StageAssembly {
     private final String stage;
     private final StageEnvironment environment;
     private final int requiredBootstrapVersion;
+    private final boolean terminationProtected;
     /** Template of each stack, by stack name, in the manifest's (deployment) order. */
     private final Map<String, JsonNode> templates;
 
-    private StageAssembly(String stage, StageEnvironment environment, int requiredBootstrapVersion, Map<String, JsonNode> templates) {
+    private StageAssembly(String stage, StageEnvironment environment, int requiredBootstrapVersion, boolean terminationProtected,
+            Map<String, JsonNode> templates) {
         this.stage = stage;
         this.environment = environment;
         this.requiredBootstrapVersion = requiredBootstrapVersion;
+        this.terminationProtected = terminationProtected;
         this.templates = templates;
     }
 
@@ -51,6 +54,7 @@ public final class StageAssembly {
         Set<String> environments = new TreeSet<>();
         Set<String> otherStacks = new TreeSet<>();
         int required = 0;
+        boolean protectedStacks = true;
         for (var artifact : iterable(parse(manifestFile).path("artifacts"))) {
             JsonNode properties = artifact.getValue().path("properties");
             if (!artifact.getKey().startsWith(prefix)) {
@@ -63,6 +67,7 @@ public final class StageAssembly {
             required = Math.max(required, properties.path("requiresBootstrapStackVersion").asInt(0));
             if (STACK.equals(artifact.getValue().path("type").asText())) {
                 environments.add(artifact.getValue().path("environment").asText());
+                protectedStacks &= properties.path("terminationProtection").asBoolean(false);
                 templates.put(artifact.getKey(), parse(directory.resolve(properties.path("templateFile").asText())));
             }
         }
@@ -74,7 +79,7 @@ public final class StageAssembly {
         if (environments.size() != 1) {
             throw new IllegalArgumentException("the stacks of stage " + stage + " deploy to " + environments + "; expected one environment");
         }
-        return new StageAssembly(stage, StageEnvironment.parse(environments.iterator().next()), required, templates);
+        return new StageAssembly(stage, StageEnvironment.parse(environments.iterator().next()), required, protectedStacks, templates);
     }
 
     public String stage() {
@@ -87,6 +92,14 @@ public final class StageAssembly {
 
     public int requiredBootstrapVersion() {
         return requiredBootstrapVersion;
+    }
+
+    /**
+     * Whether every stack of the stage has termination protection: the CDK app protects the stacks of a stage that holds
+     * real data ({@code holdsRealData}), and only those, so this is how the assembly says the stage holds real data.
+     */
+    public boolean terminationProtected() {
+        return terminationProtected;
     }
 
     /** The template of the stage's stack of {@code concern} (Data, Backend, ...). */

@@ -47,6 +47,10 @@ final class StageChecks {
         ImageRef image = backend.image();
         checked(ImageCheck.SUBJECT, "ecr:BatchGetImage, ecr:GetDownloadUrlForLayer", () ->
                 List.of(ImageCheck.check(image, backend.cpuArchitecture(), aws.image(image), region))).forEach(record);
+        ImagePinCheck.Stage stage = new ImagePinCheck.Stage(assembly.stage(), assembly.terminationProtected(), backend.clusterName(),
+                backend.serviceName());
+        checked(ImagePinCheck.SUBJECT, "ecr:DescribeRepositories", () -> image.byDigest() ? List.of(ImagePinCheck.byDigest(image))
+                : ImagePinCheck.byTag(image, aws.tagMutability(image), stage, region)).forEach(record);
         String parameter = backend.connectionParameterName();
         checked(ConnectionParameterCheck.SUBJECT, "ssm:DescribeParameters", () ->
                 List.of(ConnectionParameterCheck.check(parameter, aws.parameter(parameter), region))).forEach(record);

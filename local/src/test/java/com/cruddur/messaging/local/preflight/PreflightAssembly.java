@@ -13,6 +13,7 @@ import com.cruddur.messaging.local.support.SynthesizedStage;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -98,6 +99,23 @@ final class PreflightAssembly {
         backend("AWS::ECS::Service", service -> group[0] = service.path("NetworkConfiguration").path("AwsvpcConfiguration")
                 .path("SecurityGroups").path(0).path("Fn::GetAtt").path(0).asText());
         return group[0];
+    }
+
+    /** The container's image names {@code repositoryAndReference} ({@code backend-flask:TAG} or {@code backend-flask@sha256:...}). */
+    PreflightAssembly image(String repositoryAndReference) {
+        return backend("AWS::ECS::TaskDefinition", task -> {
+            ArrayNode parts = (ArrayNode) task.path("ContainerDefinitions").path(0).path("Image").path("Fn::Join").path(1);
+            parts.set(parts.size() - 1, parts.textNode("/" + repositoryAndReference));
+        });
+    }
+
+    /** Every stack of the stage has termination protection, as the CDK app gives a stage that holds real data. */
+    PreflightAssembly terminationProtected() {
+        return edit(directory.resolve("manifest.json"), manifest -> manifest.path("artifacts").fields().forEachRemaining(artifact -> {
+            if ("aws:cloudformation:stack".equals(artifact.getValue().path("type").asText())) {
+                ((ObjectNode) artifact.getValue().path("properties")).put("terminationProtection", true);
+            }
+        }));
     }
 
     /** Every stack of the stage deploys to {@code environment} ({@code aws://ACCOUNT/REGION}). */

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One AWS account and region as preflight's SDK clients see it over {@link StubAwsHttp}. By default it is ready for a
- * first deploy of the stage: bootstrapped, the backend image pushed for linux/amd64, CONNECTION_URL a SecureString under
+ * first deploy of the stage: bootstrapped, the backend image pushed for linux/amd64 to a repository created as the README
+ * says (every tag immutable but {@code latest}), CONNECTION_URL a SecureString under
  * the AWS managed key pointing inside the database CIDR, and none of the stage's fixed names taken. A test changes one
  * field to describe the account it is about.
  */
@@ -35,12 +36,18 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XML = "text/xml";
     private static final String CONFIG_DIGEST = "sha256:c0ffee";
+    static final String IMAGE_DIGEST = "sha256:f50e86786718c1e068e735f750f37fb4ffc09f548d8c12a429d9255eeb1aff10";
 
     /** The CDKToolkit stack's BootstrapVersion output; null: not bootstrapped. */
     Integer bootstrapVersion = 30;
     /** The repositories in ECR; each holds the image tagged {@code latest}, unless {@link #imageTags} says otherwise. */
     Set<String> repositories = new HashSet<>(Set.of("backend-flask"));
     Set<String> imageTags = new HashSet<>(Set.of("latest"));
+    /** Digests the repositories hold an image of (BatchGetImage by imageDigest). */
+    Set<String> imageDigests = new HashSet<>(Set.of(IMAGE_DIGEST));
+    /** Every repository's imageTagMutability and the filters of its exclusions (DescribeRepositories). */
+    String tagMutability = "IMMUTABLE_WITH_EXCLUSION";
+    List<String> tagMutabilityExclusions = new ArrayList<>(List.of("latest"));
     /** The manifest ECR returns for the tag; by default a single image whose config blob is {@link #imageConfig}. */
     String imageManifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":"
             + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + CONFIG_DIGEST + "\",\"size\":1}}";
@@ -168,7 +175,8 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
     }
 
     private StubAwsHttp.Answer ecr(String operation, JsonNode request) {
-        String repository = request.path("repositoryName").asText();
+        String repository = "DescribeRepositories".equals(operation) ? request.path("repositoryNames").path(0).asText()
+                : request.path("repositoryName").asText();
         if (!repositories.contains(repository)) {
             return error("RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist in the registry with id '"
                     + request.path("registryId").asText() + "'");
@@ -176,16 +184,24 @@ final class PreflightAwsStub implements StubAwsHttp.Responder {
         if ("GetDownloadUrlForLayer".equals(operation)) {
             return json(Map.of("downloadUrl", LAYER_URL, "layerDigest", request.path("layerDigest").asText()));
         }
-        String tag = request.path("imageIds").path(0).path("imageTag").asText();
+        if ("DescribeRepositories".equals(operation)) {
+            return json(Map.of("repositories", List.of(Map.of("registryId", ACCOUNT, "repositoryName", repository,
+                    "repositoryArn", "arn:aws:ecr:" + REGION + ":" + ACCOUNT + ":repository/" + repository, "imageTagMutability", tagMutability,
+                    "imageTagMutabilityExclusionFilters", tagMutabilityExclusions.stream()
+                            .map(filter -> Map.of("filterType", "WILDCARD", "filter", filter)).toList()))));
+        }
+        JsonNode id = request.path("imageIds").path(0);
+        String key = id.has("imageDigest") ? "imageDigest" : "imageTag";
+        String reference = id.path(key).asText();
         ObjectNode response = JSON.createObjectNode();
         ArrayNode images = response.putArray("images");
         ArrayNode failures = response.putArray("failures");
-        if (imageTags.contains(tag)) {
+        if (("imageDigest".equals(key) ? imageDigests : imageTags).contains(reference)) {
             images.addObject().put("registryId", ACCOUNT).put("repositoryName", repository).put("imageManifest", imageManifest)
-                    .putObject("imageId").put("imageTag", tag);
+                    .putObject("imageId").put(key, reference);
         } else {
             failures.addObject().put("failureCode", "ImageNotFound").put("failureReason", "Requested image not found").putObject("imageId")
-                    .put("imageTag", tag);
+                    .put(key, reference);
         }
         return StubAwsHttp.Answer.ok("application/x-amz-json-1.1", response.toString());
     }

@@ -101,6 +101,7 @@ class PreflightTest {
     void preflightOnlyReads() {
         run();
         Set<String> reads = Set.of("GetCallerIdentity", "DescribeStacks", "DescribeStackResource", "BatchGetImage", "GetDownloadUrlForLayer",
+                "DescribeRepositories",
                 "DescribeParameters", "GetParameter", "DescribeTable", "DescribeLogGroups", "ListUserPools", "DescribeClusters");
         for (StubAwsHttp.Call call : http.calls) {
             String operation = !call.target().isEmpty() ? call.target().substring(call.target().indexOf('.') + 1)
@@ -222,10 +223,13 @@ class PreflightTest {
         }
 
         @Test
-        void aMissingRepositoryFailsWithTheCommandThatCreatesIt() {
+        void aMissingRepositoryFailsWithTheCommandThatCreatesItWithImmutableTags() {
             aws.repositories.clear();
-            run().has("✘ image: no ECR repository backend-flask in " + ACCOUNT + "/us-east-1 — fix: aws ecr create-repository --region us-east-1"
-                    + " --repository-name backend-flask, then push the image; or set backend.imageRepository in stages.local.json", 1);
+            Run run = run();
+            run.has("✘ image: no ECR repository backend-flask in " + ACCOUNT + "/us-east-1 — fix: aws ecr create-repository --region us-east-1"
+                    + " --repository-name backend-flask --image-tag-mutability IMMUTABLE_WITH_EXCLUSION --image-tag-mutability-exclusion-filters"
+                    + " filterType=WILDCARD,filter=latest, then push the image; or set backend.imageRepository in stages.local.json", 1);
+            assertTrue(run.lines().stream().noneMatch(line -> line.contains("image pin")), "one line for one missing repository: " + run.lines());
         }
 
         @Test
@@ -233,6 +237,98 @@ class PreflightTest {
             aws.imageTags.clear();
             run().has("✘ image: repository backend-flask has no image tagged latest — fix: docker buildx build --platform linux/amd64 -t " + URI
                     + " --push backend-flask; or set backend.imageTag in stages.local.json", 1);
+        }
+    }
+
+    @Nested
+    class ImagePin {
+        private static final String DIGEST = PreflightAwsStub.IMAGE_DIGEST;
+        private static final String FOLLOW = "aws ecs update-service --region us-east-1 --cluster cruddur-dev --service backend-flask"
+                + " --force-new-deployment";
+
+        @Test
+        void devFollowingLatestPassesAndSaysHowAPushReachesIt() {
+            run().has("✔ image pin: tag latest can be overwritten in backend-flask (IMMUTABLE_WITH_EXCLUSION, mutable: latest); stage dev holds"
+                    + " no real data (its stacks have no termination protection), so it may follow the tag: a push reaches it with " + FOLLOW, 0);
+        }
+
+        @Test
+        void aTagOfAnImmutableRepositoryPasses() {
+            assembly.image("backend-flask:2026-11-25.1").terminationProtected();
+            aws.imageTags.add("2026-11-25.1");
+            aws.tagMutability = "IMMUTABLE";
+            aws.tagMutabilityExclusions.clear();
+            run().has("✔ image pin: tag 2026-11-25.1 cannot be overwritten in backend-flask (IMMUTABLE)", 0);
+        }
+
+        @Test
+        void aTagNoExclusionMatchesIsImmutable() {
+            assembly.image("backend-flask:2026-11-25.1").terminationProtected();
+            aws.imageTags.add("2026-11-25.1");
+            run().has("✔ image pin: tag 2026-11-25.1 cannot be overwritten in backend-flask (IMMUTABLE_WITH_EXCLUSION, mutable: latest)", 0);
+        }
+
+        @Test
+        void aTagAnExclusionOfAMutableRepositoryMatchesIsImmutable() {
+            assembly.image("backend-flask:v1.2").terminationProtected();
+            aws.imageTags.add("v1.2");
+            aws.tagMutability = "MUTABLE_WITH_EXCLUSION";
+            aws.tagMutabilityExclusions.set(0, "v*");
+            run().has("✔ image pin: tag v1.2 cannot be overwritten in backend-flask (MUTABLE_WITH_EXCLUSION, immutable: v*)", 0);
+        }
+
+        @Test
+        void aStageHoldingRealDataOnATagOfAMutableRepositoryFailsWithTheCommandThatMakesTagsImmutable() {
+            assembly.image("backend-flask:2026-11-25.1").terminationProtected();
+            aws.imageTags.add("2026-11-25.1");
+            aws.tagMutability = "MUTABLE";
+            aws.tagMutabilityExclusions.clear();
+            run().has("✘ image pin: tag 2026-11-25.1 can be overwritten in backend-flask (MUTABLE), and stage dev holds real data (its stacks"
+                    + " have termination protection): a push under 2026-11-25.1 changes what its next deployment runs — fix: aws ecr"
+                    + " put-image-tag-mutability --region us-east-1 --repository-name backend-flask --image-tag-mutability IMMUTABLE_WITH_EXCLUSION"
+                    + " --image-tag-mutability-exclusion-filters filterType=WILDCARD,filter=latest; or set backend.imageDigest in stages.local.json"
+                    + " to the image's digest (aws ecr describe-images --region us-east-1 --repository-name backend-flask --image-ids"
+                    + " imageTag=2026-11-25.1 --query 'imageDetails[0].imageDigest' --output text)", 1);
+        }
+
+        @Test
+        void aStageHoldingRealDataOnATagAnExclusionKeepsMutableFailsWithTheDigestCommand() {
+            assembly.image("backend-flask:release-7").terminationProtected();
+            aws.imageTags.add("release-7");
+            aws.tagMutabilityExclusions.add("release-*");
+            run().has("✘ image pin: tag release-7 can be overwritten in backend-flask (IMMUTABLE_WITH_EXCLUSION, mutable: latest, release-*), and"
+                    + " stage dev holds real data (its stacks have termination protection): a push under release-7 changes what its next"
+                    + " deployment runs — fix: set backend.imageDigest in stages.local.json to the image's digest (aws ecr describe-images"
+                    + " --region us-east-1 --repository-name backend-flask --image-ids imageTag=release-7 --query 'imageDetails[0].imageDigest'"
+                    + " --output text), or push the build under a tag no exclusion filter matches and set backend.imageTag to it", 1);
+        }
+
+        @Test
+        void aDigestPassesOnAStageHoldingRealDataWithoutAskingForTheRepository() {
+            assembly.image("backend-flask@" + DIGEST).terminationProtected();
+            aws.tagMutability = "MUTABLE";
+            Run run = run();
+            run.has("✔ image pin: the task definition names backend-flask by digest " + DIGEST + ", which no push can move", 0);
+            assertTrue(run.lines().contains("✔ image: " + ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/backend-flask@" + DIGEST
+                    + " is built for linux/amd64, as the task definition's X86_64 needs"), String.join("\n", run.lines()));
+            assertTrue(http.calls.stream().noneMatch(call -> call.target().endsWith(".DescribeRepositories")), "asked ECR for the repository");
+        }
+
+        @Test
+        void aDigestTheRepositoryDoesNotHoldFailsWithTheCommandThatListsItsImages() {
+            assembly.image("backend-flask@" + DIGEST);
+            aws.imageDigests.clear();
+            run().has("✘ image: repository backend-flask has no image with digest " + DIGEST + " — fix: set backend.imageDigest in"
+                    + " stages.local.json to the digest of an image the repository holds (aws ecr list-images --region us-east-1"
+                    + " --repository-name backend-flask)", 1);
+        }
+
+        @Test
+        void aDeniedReadFailsThisCheckOnlyWithThePermission() {
+            aws.denied.add("AmazonEC2ContainerRegistry_V20150921.DescribeRepositories");
+            run().has("✘ image pin: cannot check: User: arn:aws:iam::" + ACCOUNT + ":user/operator is not authorized to perform:"
+                    + " DescribeRepositories because no identity-based policy allows it — fix: grant your credentials ecr:DescribeRepositories"
+                    + " (README section Preflight lists every read it needs)", 1);
         }
     }
 
