@@ -9,11 +9,9 @@ import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.config.SeedSettings;
 
 import software.amazon.awscdk.Acknowledgment;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.iam.PolicyDocument;
@@ -103,14 +101,17 @@ public final class SeedData extends Construct {
         }
         this.loader = loaderBuilder.build();
 
+        LogGroup providerLogs = LogGroup.Builder.create(this, "ProviderLogs")
+                .retention(props.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
         Provider provider = Provider.Builder.create(this, "Provider")
                 .onEventHandler(loader)
-                .logGroup(LogGroup.Builder.create(this, "ProviderLogs")
-                        .retention(props.logRetention())
-                        .removalPolicy(RemovalPolicy.DESTROY)
-                        .build())
+                .logGroup(providerLogs)
+                // Our own role instead of the framework's default (AWSLambdaBasicExecutionRole, which writes any log group);
+                // without policy updates, so the framework's own grants cannot widen it past the statements below.
+                .frameworkOnEventRole(providerFrameworkRole(providerLogs, loader).withoutPolicyUpdates())
                 .build();
-        acknowledgeProviderFramework(provider, loader);
 
         this.resource = CustomResource.Builder.create(this, "Conversation")
                 .serviceToken(provider.getServiceToken())
@@ -148,16 +149,20 @@ public final class SeedData extends Construct {
         properties.put(which + "UserHandle", user.handle());
     }
 
-    private static void acknowledgeProviderFramework(Provider provider, Function loader) {
-        String loaderLogicalId = Stack.of(loader).getLogicalId((CfnElement) loader.getNode().getDefaultChild());
-        Validations.of(provider).acknowledge(Acknowledgment.builder()
-                .id("AwsSolutions-IAM5[Resource::<" + loaderLogicalId + ".Arn>:*]")
-                .reason("The Provider framework may invoke any version of our one loader function (its ARN with :*), nothing else.")
-                .build());
-        Validations.of(provider).acknowledge(Acknowledgment.builder()
-                .id("AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]")
-                .reason("The CDK Provider framework's own function (not ours) is created with the basic execution role;"
-                        + " it only writes its own logs. Our loader has a single inline policy.")
-                .build());
+    /**
+     * The Provider framework's onEvent function (CDK's code, not ours) invokes the loader by its unqualified ARN (the
+     * USER_ON_EVENT_FUNCTION_ARN it is given) and, when that invoke fails because the loader is not active yet, waits for
+     * it with the SDK's waitUntilFunctionActiveV2, which calls GetFunction on the same ARN. Beyond that it only writes
+     * its own log group and answers CloudFormation's pre-signed URL, which needs no permission.
+     */
+    private Role providerFrameworkRole(LogGroup providerLogs, Function loader) {
+        return Role.Builder.create(this, "ProviderRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("cruddur seed provider framework: invoke the seed loader, write its own logs")
+                .inlinePolicies(Map.of("ProviderFramework", PolicyDocument.Builder.create().statements(List.of(
+                        FunctionPolicies.writeOwnLogs(providerLogs),
+                        FunctionPolicies.statement("InvokeLoader", List.of("lambda:InvokeFunction", "lambda:GetFunction"),
+                                List.of(loader.getFunctionArn())))).build()))
+                .build();
     }
 }
