@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,13 @@ class IamRolesTest {
      * decides what one of them may do. Adding one here needs a reason that holds for that role.
      */
     private static final List<AllowedManagedPolicy> ALLOWED_MANAGED_POLICIES = List.of();
+
+    /** The only actions granted on every resource ("*"): none of them supports resource-level permissions. */
+    private static final Map<String, String> ACTIONS_ON_EVERY_RESOURCE = new TreeMap<>(Map.of(
+            "ec2:DescribeNetworkInterfaces", "Lambda's VPC guide: it only works when allowed on all resources",
+            "ec2:DescribeSubnets", "a Describe action: EC2 offers no resource-level permission for it",
+            "ec2:DescribePrefixLists", "the DynamoDB prefix-list lookup; a Describe action with no resource-level permission",
+            "ecr:GetAuthorizationToken", "pulling any ECR image needs it; it names no repository"));
 
     private record AllowedManagedPolicy(String roleLogicalIdPrefix, String policyName, String reason) {
     }
@@ -63,8 +71,32 @@ class IamRolesTest {
         assertEquals(List.of(), unexplained, "every role of " + stage + ": " + roles);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stages")
+    void onlyActionsWithoutResourceLevelPermissionsAreGrantedOnEveryResource(String stage) {
+        List<String> tooWide = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        forEachStatement(stage, (where, statement) -> {
+            Object resource = statement.get("Resource");
+            if ("*".equals(resource) || resource instanceof List<?> list && list.contains("*")) {
+                for (Object action : actions(statement)) {
+                    seen.add(String.valueOf(action));
+                    if (!ACTIONS_ON_EVERY_RESOURCE.containsKey(String.valueOf(action))) {
+                        tooWide.add(where + " " + action + " on *");
+                    }
+                }
+            }
+        });
+        assertFalse(seen.isEmpty(), "this test must see the statements it checks");
+        assertEquals(List.of(), tooWide);
+    }
+
     private interface RoleVisitor {
         void visit(String stackName, String logicalId, Map<String, Object> properties);
+    }
+
+    private interface StatementVisitor {
+        void visit(String where, Map<String, Object> statement);
     }
 
     private static void forEachRole(String stage, RoleVisitor visitor) {
@@ -72,6 +104,33 @@ class IamRolesTest {
             Template.fromStack(stack).findResources("AWS::IAM::Role")
                     .forEach((logicalId, role) -> visitor.visit(stack.getStackName(), logicalId, properties(role)));
         }
+    }
+
+    /** Every statement of every inline policy of a role and of every AWS::IAM::Policy, in every stack of the stage. */
+    @SuppressWarnings("unchecked")
+    private static void forEachStatement(String stage, StatementVisitor visitor) {
+        for (Stack stack : TestApps.compose(stage).all()) {
+            Template template = Template.fromStack(stack);
+            template.findResources("AWS::IAM::Role").forEach((logicalId, role) -> {
+                Object policies = properties(role).get("Policies");
+                for (Object policy : policies == null ? List.of() : (List<?>) policies) {
+                    statements(((Map<String, Object>) policy).get("PolicyDocument"))
+                            .forEach(statement -> visitor.visit(stack.getStackName() + "/" + logicalId, statement));
+                }
+            });
+            template.findResources("AWS::IAM::Policy").forEach((logicalId, policy) -> statements(properties(policy).get("PolicyDocument"))
+                    .forEach(statement -> visitor.visit(stack.getStackName() + "/" + logicalId, statement)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(Object document) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) document).get("Statement");
+    }
+
+    private static List<?> actions(Map<String, Object> statement) {
+        Object actions = statement.get("Action");
+        return actions instanceof List<?> list ? list : List.of(actions);
     }
 
     /** {@code service-role/AWSLambdaBasicExecutionRole} from any rendering of a managed policy ARN (Fn::Sub, Fn::Join, literal). */

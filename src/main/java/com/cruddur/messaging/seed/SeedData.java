@@ -3,16 +3,15 @@ package com.cruddur.messaging.seed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.config.SeedSettings;
 
-import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -65,9 +64,9 @@ public final class SeedData extends Construct {
                     List.of(StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl", SecureStringParameterAttributes.builder()
                             .parameterName(props.connectionUrlParameter()).build()).getParameterArn())));
         }
-        if (inVpc) {
-            statements.add(FunctionPolicies.attachToVpc());
-        }
+        Optional<SecurityGroup> securityGroup = inVpc ? Optional.of(loaderSecurityGroup(props, readsPostgres)) : Optional.empty();
+        securityGroup.ifPresent(group -> statements.addAll(
+                FunctionPolicies.attachToVpc(this, props.network().vpc(), props.network().workloadSubnets(), group)));
         FunctionPolicies.useTableKey(props.messagesTable().table()).ifPresent(statements::add);
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -85,20 +84,10 @@ public final class SeedData extends Construct {
                 .timeout(Duration.minutes(2))
                 .role(role.withoutPolicyUpdates())
                 .logGroup(logs);
-        if (inVpc) {
-            SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
-                    "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint");
-            if (readsPostgres) {
-                securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
-                Network.allowDatabase(this, securityGroup, props.database(), "the seed loader");
-            }
-            loaderBuilder.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(securityGroup));
-            Validations.of(role).acknowledge(Acknowledgment.builder()
-                    .id("AwsSolutions-IAM5[Resource::*]")
-                    .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
-                            + " EC2 evaluates them without resource-level scoping.")
-                    .build());
-        }
+        securityGroup.ifPresent(group -> {
+            loaderBuilder.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(group));
+            FunctionPolicies.acknowledgeVpcAttachment(role);
+        });
         this.loader = loaderBuilder.build();
 
         LogGroup providerLogs = LogGroup.Builder.create(this, "ProviderLogs")
@@ -118,6 +107,17 @@ public final class SeedData extends Construct {
                 .resourceType("Custom::CruddurSeedConversation")
                 .properties(properties(props))
                 .build();
+    }
+
+    /** HTTPS to DynamoDB through the gateway endpoint; for users given by handle also SSM (through NAT) and the database. */
+    private SecurityGroup loaderSecurityGroup(SeedDataProps props, boolean readsPostgres) {
+        SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
+                "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint");
+        if (readsPostgres) {
+            securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
+            Network.allowDatabase(this, securityGroup, props.database(), "the seed loader");
+        }
+        return securityGroup;
     }
 
     public Function loader() {

@@ -147,7 +147,10 @@ class SeedDataStackTest {
                         Map.of("Sid", "LoadAndRemoveSeed", "Effect", "Allow", "Action", List.of("dynamodb:BatchWriteItem", "dynamodb:Query"),
                                 "Resource", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("MessagesTable.*Arn"))))),
                         Match.objectLike(Map.of("Sid", "WriteOwnLogs", "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))),
-                        Match.objectLike(Map.of("Sid", "AttachToVpc", "Resource", "*"))))))));
+                        Match.objectLike(Map.of("Sid", "CreateNetworkInterfaces", "Action", "ec2:CreateNetworkInterface")),
+                        Match.objectLike(Map.of("Sid", "ManageNetworkInterfaces")),
+                        Map.of("Sid", "DescribeNetwork", "Effect", "Allow", "Action", List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"),
+                                "Resource", "*")))))));
     }
 
     @Test
