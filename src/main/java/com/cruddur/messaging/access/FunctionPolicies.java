@@ -43,9 +43,9 @@ public final class FunctionPolicies {
      * <li>{@code ec2:CreateNetworkInterface}: the new interface (its id does not exist yet, so {@code network-interface/*} of
      * this account and region), in one of the function's {@code subnets}, with the function's {@code securityGroup};</li>
      * <li>{@code ec2:DeleteNetworkInterface}, {@code ec2:AssignPrivateIpAddresses}, {@code ec2:UnassignPrivateIpAddresses}:
-     * network interfaces of this account and region (the guide: a Delete scoped tighter than that can leave the function
-     * without its VPC). No condition key narrows them further: one that EC2 did not supply on Lambda's calls would deny
-     * them, and no deploy in a test can show it;</li>
+     * network interfaces of this account and region (for Delete the guide asks for the interface's own id or all of them,
+     * and Lambda's interface ids are not known in advance). No condition key narrows them further: one that EC2 did not
+     * supply on Lambda's calls would deny them, and no test short of a deploy can show it;</li>
      * <li>{@code ec2:DescribeNetworkInterfaces} (the guide: only works on {@code "Resource": "*"}) and
      * {@code ec2:DescribeSubnets}, on {@code *}: Describe actions, read-only, with no resource-level permissions.
      * DescribeSubnets is not in the guide's older list; AWS added it to AWSLambdaVPCAccessExecutionRole in January 2024
