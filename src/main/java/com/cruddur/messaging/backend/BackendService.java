@@ -186,7 +186,7 @@ public final class BackendService extends Construct {
                 .deregistrationDelay(DEREGISTRATION_DELAY)
                 .build());
         settings.accessLogDays().ifPresent(days -> loadBalancer.logAccessLogs(accessLogBucket(days), "backend-flask"));
-        acknowledgeFindings(settings);
+        acknowledgeFindings(settings, props.holdsRealData());
     }
 
     public Cluster cluster() {
@@ -299,17 +299,19 @@ public final class BackendService extends Construct {
         return bucket;
     }
 
-    private void acknowledgeFindings(BackendSettings settings) {
+    private void acknowledgeFindings(BackendSettings settings, boolean holdsRealData) {
         Validations.of(loadBalancer.getConnections().getSecurityGroups().get(0)).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-EC23")
                 .reason("An internet-facing load balancer: its security group admits anyone on the listener ports"
                         + (settings.https() ? " 80 (redirect) and 443" : " 80") + " and nothing else.")
                 .build());
-        if (settings.accessLogDays().isEmpty()) {
+        // Only a stage without real data may go without access logs: config validation requires accessLogDays on the others.
+        if (!holdsRealData && settings.accessLogDays().isEmpty()) {
             Validations.of(loadBalancer).acknowledge(Acknowledgment.builder()
                     .id("AwsSolutions-ELB2")
-                    .reason("This stage sets no backend.accessLogDays: it holds no real data and request logs would be a cost"
-                            + " without a reader. Stages with real data set accessLogDays.")
+                    .reason("This stage holds no real data (holdsRealData=false) and sets no backend.accessLogDays, so its load"
+                            + " balancer keeps no access logs: its requests are test traffic, and the logs would be a cost without a"
+                            + " reader. A stage holding real data cannot omit accessLogDays (config validation refuses it).")
                     .build());
         }
         Validations.of(taskDefinition).acknowledge(Acknowledgment.builder()

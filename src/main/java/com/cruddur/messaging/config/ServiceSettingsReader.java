@@ -107,6 +107,10 @@ final class ServiceSettingsReader {
             throw backend.invalid("accessLogDays", accessLogDays.getAsInt(), "no value on a stage without a fixed region: the log"
                     + " bucket's policy names the load-balancing account of the region (set account, region and availabilityZones)");
         }
+        if (holdsRealData && accessLogDays.isEmpty()) {
+            throw backend.missing("accessLogDays", "the days to keep the load balancer's access logs, 1 to 3650, such as 90: a stage"
+                    + " holding real data keeps a record of every request it served");
+        }
         Optional<String> backendUrl = backend.optionalString("backendUrl", URL, "an http(s) URL such as https://api.cruddur.example.com");
         if (certificateArn.isPresent() && backendUrl.isEmpty()) {
             throw backend.missing("backendUrl", "the https URL the certificate covers (the load balancer's own name is not on it)");

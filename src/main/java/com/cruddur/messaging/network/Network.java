@@ -8,6 +8,8 @@ import com.cruddur.messaging.config.DatabaseAccess;
 
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.CustomResourceProviderBase;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.customresources.AwsCustomResource;
@@ -36,6 +38,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The VPC of SPEC §5: two AZs, public subnets (load balancer, NAT) and workload subnets (stream
@@ -57,6 +60,8 @@ public final class Network extends Construct {
     /** The subnet groups and their sizes, as one text: what a change of them replaces. */
     static final String SUBNET_LAYOUT = PUBLIC_SUBNETS + "/" + PUBLIC_MASK + "," + WORKLOAD_SUBNETS + "/" + WORKLOAD_MASK;
     static final int AZ_COUNT = 2;
+    /** Construct id of the stack singleton that CDK's Vpc creates for {@code Custom::VpcRestrictDefaultSG}. */
+    static final String RESTRICT_DEFAULT_SECURITY_GROUP_PROVIDER = "Custom::VpcRestrictDefaultSGCustomResourceProvider";
 
     private final Vpc vpc;
     private final GatewayVpcEndpoint dynamoDbEndpoint;
@@ -98,6 +103,7 @@ public final class Network extends Construct {
                 .build());
         this.dynamoDbPrefixListId = resolveDynamoDbPrefixListId(props);
         this.dynamoDbPrefixList = Peer.prefixList(dynamoDbPrefixListId);
+        scopeDefaultSecurityGroupRestriction(props);
     }
 
     public IVpc vpc() {
@@ -174,6 +180,33 @@ public final class Network extends Construct {
                 .reason("ec2:DescribePrefixLists is read-only and supports no resource-level permissions, so it can only be granted on *.")
                 .build());
         return lookup.getResponseField("PrefixLists.0.PrefixListId");
+    }
+
+    /**
+     * The feature flag {@code @aws-cdk/aws-ec2:restrictDefaultSecurityGroup} makes the VPC strip its default security
+     * group's rules with {@code Custom::VpcRestrictDefaultSG}, whose provider (CDK's own stack singleton, raw CloudFormation
+     * resources that cdk-nag does not inspect) gets the AWS managed AWSLambdaBasicExecutionRole: log writes on every log
+     * group of the account. Here its role loses that policy and may write its own log group only, which its function now
+     * logs to (without one, Lambda would need logs:CreateLogGroup for /aws/lambda/...). Its other statement, CDK's, stays:
+     * the four rule changes on the VPC's default security group alone.
+     */
+    private void scopeDefaultSecurityGroupRestriction(NetworkProps props) {
+        IConstruct restriction = Stack.of(this).getNode().tryFindChild(RESTRICT_DEFAULT_SECURITY_GROUP_PROVIDER);
+        if (!(restriction instanceof CustomResourceProviderBase provider)) {
+            return;
+        }
+        LogGroup logs = LogGroup.Builder.create(this, "RestrictDefaultSecurityGroupLogs")
+                .retention(props.flowLogRetention())
+                .removalPolicy(props.flowLogRemovalPolicy())
+                .build();
+        ((CfnResource) provider.getNode().findChild("Role")).addPropertyDeletionOverride("ManagedPolicyArns");
+        // A raw IAM statement: the provider's inline policy is plain JSON, not PolicyStatement objects. Sorted keys.
+        Map<String, Object> writeOwnLogs = new TreeMap<>();
+        writeOwnLogs.put("Effect", "Allow");
+        writeOwnLogs.put("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+        writeOwnLogs.put("Resource", logs.getLogGroupArn());
+        provider.addToRolePolicy(writeOwnLogs);
+        ((CfnResource) provider.getNode().findChild("Handler")).addPropertyOverride("LoggingConfig.LogGroup", logs.getLogGroupName());
     }
 
     /**

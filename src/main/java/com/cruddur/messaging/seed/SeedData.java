@@ -3,18 +3,15 @@ package com.cruddur.messaging.seed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.config.SeedSettings;
 
-import software.amazon.awscdk.Acknowledgment;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.customresources.Provider;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -67,9 +64,9 @@ public final class SeedData extends Construct {
                     List.of(StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl", SecureStringParameterAttributes.builder()
                             .parameterName(props.connectionUrlParameter()).build()).getParameterArn())));
         }
-        if (inVpc) {
-            statements.add(FunctionPolicies.attachToVpc());
-        }
+        Optional<SecurityGroup> securityGroup = inVpc ? Optional.of(loaderSecurityGroup(props, readsPostgres)) : Optional.empty();
+        securityGroup.ifPresent(group -> statements.addAll(
+                FunctionPolicies.attachToVpc(this, props.network().vpc(), props.network().workloadSubnets(), group)));
         FunctionPolicies.useTableKey(props.messagesTable().table()).ifPresent(statements::add);
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -87,36 +84,40 @@ public final class SeedData extends Construct {
                 .timeout(Duration.minutes(2))
                 .role(role.withoutPolicyUpdates())
                 .logGroup(logs);
-        if (inVpc) {
-            SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
-                    "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint");
-            if (readsPostgres) {
-                securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
-                Network.allowDatabase(this, securityGroup, props.database(), "the seed loader");
-            }
-            loaderBuilder.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(securityGroup));
-            Validations.of(role).acknowledge(Acknowledgment.builder()
-                    .id("AwsSolutions-IAM5[Resource::*]")
-                    .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
-                            + " EC2 evaluates them without resource-level scoping.")
-                    .build());
-        }
+        securityGroup.ifPresent(group -> {
+            loaderBuilder.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(group));
+            FunctionPolicies.acknowledgeVpcAttachment(role);
+        });
         this.loader = loaderBuilder.build();
 
+        LogGroup providerLogs = LogGroup.Builder.create(this, "ProviderLogs")
+                .retention(props.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
         Provider provider = Provider.Builder.create(this, "Provider")
                 .onEventHandler(loader)
-                .logGroup(LogGroup.Builder.create(this, "ProviderLogs")
-                        .retention(props.logRetention())
-                        .removalPolicy(RemovalPolicy.DESTROY)
-                        .build())
+                .logGroup(providerLogs)
+                // Our own role instead of the framework's default (AWSLambdaBasicExecutionRole, which writes any log group);
+                // without policy updates, so the framework's own grants cannot widen it past the statements below.
+                .frameworkOnEventRole(providerFrameworkRole(providerLogs, loader).withoutPolicyUpdates())
                 .build();
-        acknowledgeProviderFramework(provider, loader);
 
         this.resource = CustomResource.Builder.create(this, "Conversation")
                 .serviceToken(provider.getServiceToken())
                 .resourceType("Custom::CruddurSeedConversation")
                 .properties(properties(props))
                 .build();
+    }
+
+    /** HTTPS to DynamoDB through the gateway endpoint; for users given by handle also SSM (through NAT) and the database. */
+    private SecurityGroup loaderSecurityGroup(SeedDataProps props, boolean readsPostgres) {
+        SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
+                "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint");
+        if (readsPostgres) {
+            securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
+            Network.allowDatabase(this, securityGroup, props.database(), "the seed loader");
+        }
+        return securityGroup;
     }
 
     public Function loader() {
@@ -148,16 +149,20 @@ public final class SeedData extends Construct {
         properties.put(which + "UserHandle", user.handle());
     }
 
-    private static void acknowledgeProviderFramework(Provider provider, Function loader) {
-        String loaderLogicalId = Stack.of(loader).getLogicalId((CfnElement) loader.getNode().getDefaultChild());
-        Validations.of(provider).acknowledge(Acknowledgment.builder()
-                .id("AwsSolutions-IAM5[Resource::<" + loaderLogicalId + ".Arn>:*]")
-                .reason("The Provider framework may invoke any version of our one loader function (its ARN with :*), nothing else.")
-                .build());
-        Validations.of(provider).acknowledge(Acknowledgment.builder()
-                .id("AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]")
-                .reason("The CDK Provider framework's own function (not ours) is created with the basic execution role;"
-                        + " it only writes its own logs. Our loader has a single inline policy.")
-                .build());
+    /**
+     * The Provider framework's onEvent function (CDK's code, not ours) invokes the loader by its unqualified ARN (the
+     * USER_ON_EVENT_FUNCTION_ARN it is given) and, when that invoke fails because the loader is not active yet, waits for
+     * it with the SDK's waitUntilFunctionActiveV2, which calls GetFunction on the same ARN. Beyond that it only writes
+     * its own log group and answers CloudFormation's pre-signed URL, which needs no permission.
+     */
+    private Role providerFrameworkRole(LogGroup providerLogs, Function loader) {
+        return Role.Builder.create(this, "ProviderRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("cruddur seed provider framework: invoke the seed loader, write its own logs")
+                .inlinePolicies(Map.of("ProviderFramework", PolicyDocument.Builder.create().statements(List.of(
+                        FunctionPolicies.writeOwnLogs(providerLogs),
+                        FunctionPolicies.statement("InvokeLoader", List.of("lambda:InvokeFunction", "lambda:GetFunction"),
+                                List.of(loader.getFunctionArn())))).build()))
+                .build();
     }
 }

@@ -3,15 +3,14 @@ package com.cruddur.messaging.signup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.alarms.StageAlarm;
 import com.cruddur.messaging.network.Network;
 
-import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.ec2.Peer;
@@ -63,9 +62,9 @@ public final class SignUpTrigger extends Construct {
                 FunctionPolicies.writeOwnLogs(logs),
                 // The SecureString uses the AWS managed aws/ssm key, whose policy lets SSM decrypt for the account's principals.
                 FunctionPolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"), List.of(parameterArn))));
-        if (props.inVpc()) {
-            statements.add(FunctionPolicies.attachToVpc());
-        }
+        Optional<SecurityGroup> securityGroup = props.inVpc() ? Optional.of(securityGroup(props)) : Optional.empty();
+        securityGroup.ifPresent(group -> statements.addAll(
+                FunctionPolicies.attachToVpc(this, props.network().vpc(), props.network().workloadSubnets(), group)));
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description(props.functionName() + ": read CONNECTION_URL, write users rows, write logs")
@@ -85,27 +84,28 @@ public final class SignUpTrigger extends Construct {
                 .role(role.withoutPolicyUpdates())
                 .logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
-        if (props.inVpc()) {
-            SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
-                    .vpc(props.network().vpc())
-                    .description(props.functionName() + ": HTTPS to SSM through the NAT gateway, Postgres to the database only")
-                    .allowAllOutbound(false)
-                    .build();
-            securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
-            Network.allowDatabase(this, securityGroup, props.database(), props.functionName());
-            function.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(securityGroup));
-            Validations.of(role).acknowledge(Acknowledgment.builder()
-                    .id("AwsSolutions-IAM5[Resource::*]")
-                    .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
-                            + " EC2 evaluates them without resource-level scoping.")
-                    .build());
-        }
+        securityGroup.ifPresent(group -> {
+            function.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(group));
+            FunctionPolicies.acknowledgeVpcAttachment(role);
+        });
         this.function = function.build();
         Annotations.of(this.function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "The alias below points at the function's current version, which CDK publishes on every code or configuration change.");
         this.alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(this.function.getCurrentVersion()).build();
         props.userPool().addTrigger(UserPoolOperation.POST_CONFIRMATION, alias);
         alarms(logs, props.metricNamespace());
+    }
+
+    /** HTTPS out (SSM through the NAT gateway) and Postgres to the stage's database, nothing else. */
+    private SecurityGroup securityGroup(SignUpTriggerProps props) {
+        SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.network().vpc())
+                .description(props.functionName() + ": HTTPS to SSM through the NAT gateway, Postgres to the database only")
+                .allowAllOutbound(false)
+                .build();
+        securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
+        Network.allowDatabase(this, securityGroup, props.database(), props.functionName());
+        return securityGroup;
     }
 
     public Function function() {

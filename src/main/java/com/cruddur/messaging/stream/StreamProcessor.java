@@ -95,7 +95,8 @@ public final class StreamProcessor extends Construct {
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("cruddur-messaging-stream: move conversation rows, read the table stream, write logs, park failures")
-                .inlinePolicies(Map.of("StreamProcessor", new StreamProcessorPolicy(props.messagesTable(), logs, failedBatches).document()))
+                .inlinePolicies(Map.of("StreamProcessor", new StreamProcessorPolicy(props.messagesTable(), logs, failedBatches,
+                        FunctionPolicies.attachToVpc(this, props.network().vpc(), props.network().workloadSubnets(), securityGroup)).document()))
                 .build();
         Validations.of(role).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::<" + Stack.of(this).resolve(Stack.of(this).getLogicalId(
@@ -103,11 +104,7 @@ public final class StreamProcessor extends Construct {
                 .reason("s3:PutObject on the objects of the failed-batches bucket only: Lambda names each parked batch's object"
                         + " itself, so no narrower key exists.")
                 .build());
-        Validations.of(role).acknowledge(Acknowledgment.builder()
-                .id("AwsSolutions-IAM5[Resource::*]")
-                .reason("Only the ENI actions Lambda needs to attach a function to a VPC (FunctionPolicies.VPC_ACTIONS):"
-                        + " EC2 evaluates them without resource-level scoping.")
-                .build());
+        FunctionPolicies.acknowledgeVpcAttachment(role);
         Validations.of(role).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::" + StreamProcessorPolicy.tableStreamsPattern(Stack.of(this), props.messagesTable().tableName()) + "]")
                 .reason("dynamodb:ListStreams only, on the streams of this one table, as the DynamoDB guide's policy for Lambda"

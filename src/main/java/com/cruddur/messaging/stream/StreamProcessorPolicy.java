@@ -10,7 +10,6 @@ import com.cruddur.messaging.data.MessagesTable;
 
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -29,12 +28,15 @@ final class StreamProcessorPolicy {
     private final String tableName;
     private final ILogGroup logs;
     private final IBucket failedBatches;
+    private final List<PolicyStatement> attachToVpc;
 
-    StreamProcessorPolicy(MessagesTable messagesTable, ILogGroup logs, IBucket failedBatches) {
+    /** {@code attachToVpc}: {@link FunctionPolicies#attachToVpc} for the processor's subnets and security group. */
+    StreamProcessorPolicy(MessagesTable messagesTable, ILogGroup logs, IBucket failedBatches, List<PolicyStatement> attachToVpc) {
         this.table = messagesTable.table();
         this.tableName = messagesTable.tableName();
         this.logs = logs;
         this.failedBatches = failedBatches;
+        this.attachToVpc = List.copyOf(attachToVpc);
     }
 
     PolicyDocument document() {
@@ -49,23 +51,14 @@ final class StreamProcessorPolicy {
                 FunctionPolicies.writeOwnLogs(logs),
                 // What Lambda's documentation asks of the execution role for an S3 on-failure destination.
                 statement("ParkFailedBatches", List.of("s3:PutObject"), List.of(failedBatches.arnForObjects("*"))),
-                statement("ListParkedBatches", List.of("s3:ListBucket"), List.of(failedBatches.getBucketArn())),
-                FunctionPolicies.attachToVpc()));
+                statement("ListParkedBatches", List.of("s3:ListBucket"), List.of(failedBatches.getBucketArn()))));
+        statements.addAll(attachToVpc);
         FunctionPolicies.useTableKey(table).ifPresent(statements::add);
         return PolicyDocument.Builder.create().statements(statements).build();
     }
 
-    /**
-     * How cdk-nag renders the ListStreams resource in its finding id, for the acknowledgement: literal
-     * partition, region and account where the stage fixes them, CloudFormation pseudo parameters otherwise.
-     */
+    /** How cdk-nag renders the ListStreams resource in its finding id, for the acknowledgement. */
     static String tableStreamsPattern(Stack stack, String tableName) {
-        return "arn:" + literalOr(stack.getPartition(), "<AWS::Partition>") + ":dynamodb:" + literalOr(stack.getRegion(), "<AWS::Region>")
-                + ":" + literalOr(stack.getAccount(), "<AWS::AccountId>") + ":table/" + tableName + "/stream/*";
+        return FunctionPolicies.findingArn(stack, "dynamodb", "table/" + tableName + "/stream/*");
     }
-
-    private static String literalOr(String value, String placeholder) {
-        return Token.isUnresolved(value) ? placeholder : value;
-    }
-
 }

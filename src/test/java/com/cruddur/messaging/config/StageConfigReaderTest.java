@@ -347,6 +347,12 @@ class StageConfigReaderTest {
     }
 
     @Test
+    void realDataStageWithoutAccessLogsIsRejected() {
+        assertError(() -> read("prod", backend("prod", Map.of("accessLogDays", NONE))), "stages.prod.backend.accessLogDays is missing;",
+                "a stage holding real data");
+    }
+
+    @Test
     void accessLogsWithoutAFixedRegionAreRejected() {
         assertError(() -> read("dev", backend("dev", Map.of("accessLogDays", 30))), "stages.dev.backend.accessLogDays: 30 is not allowed",
                 "without a fixed region");

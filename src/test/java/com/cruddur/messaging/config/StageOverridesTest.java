@@ -67,9 +67,10 @@ class StageOverridesTest {
 
     @Test
     void aNullInTheFileRemovesTheDefault() throws IOException {
-        StageConfig prod = read("prod", file(OWN_PROD.replace("\"backendUrl\"", "\"accessLogDays\": null, \"backendUrl\"")), Map.of());
+        StageConfig prod = read("prod", file(OWN_PROD.replace("\"backendUrl\"", "\"connectionUrlParameter\": null, \"backendUrl\"")), Map.of());
 
-        assertTrue(prod.backend().accessLogDays().isEmpty());
+        assertEquals("/cruddur/prod/backend-flask/CONNECTION_URL", prod.backend().connectionUrlParameter(),
+                "cdk.json's /cruddur/backend-flask/CONNECTION_URL is removed, so the stage's default applies");
     }
 
     @Test

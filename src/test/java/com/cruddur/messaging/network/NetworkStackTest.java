@@ -137,9 +137,43 @@ class NetworkStackTest {
     }
 
     @Test
+    void theDefaultSecurityGroupsRestrictionMayOnlyChangeThatGroupAndWriteItsOwnLogs() {
+        for (Template template : List.of(devTemplate, prodTemplate)) {
+            // CDK's own provider of Custom::VpcRestrictDefaultSG (flag @aws-cdk/aws-ec2:restrictDefaultSecurityGroup), without
+            // the AWSLambdaBasicExecutionRole CDK gives it: that would let it write any log group of the account.
+            template.hasResourceProperties("AWS::IAM::Role", Map.of(
+                    "ManagedPolicyArns", Match.absent(),
+                    "Policies", List.of(Map.of("PolicyName", "Inline", "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                            Match.objectLike(Map.of("Effect", "Allow", "Action", List.of("ec2:AuthorizeSecurityGroupIngress",
+                                    "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"))),
+                            Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"), "Effect", "Allow",
+                                    "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("NetworkRestrictDefaultSecurityGroupLogs"),
+                                            "Arn")))))))));
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Description", "Lambda function for removing all inbound/outbound rules from the VPC default security group",
+                    "LoggingConfig", Map.of("LogGroup", Map.of("Ref", Match.stringLikeRegexp("NetworkRestrictDefaultSecurityGroupLogs")))));
+        }
+    }
+
+    @Test
+    void theRestrictionsLogsKeepTheStageRetentionAndOutliveARealDataStack() {
+        assertEquals(Map.of("DeletionPolicy", "Delete", "RetentionInDays", 7), restrictionLogs(devTemplate));
+        assertEquals(Map.of("DeletionPolicy", "Retain", "RetentionInDays", 365), restrictionLogs(prodTemplate));
+    }
+
+    @Test
     void networkHandsTheDynamoDbPrefixListToConsumersAsAPeer() {
         String peer = dev.network().network().dynamoDbPrefixList().getUniqueId();
         assertTrue(peer.startsWith("${Token["), "prefix list id is a deploy-time value, not a looked-up literal: " + peer);
+    }
+
+    /** Deletion policy and retention of the log group of the default security group's restriction. */
+    private static Map<String, Object> restrictionLogs(Template template) {
+        List<Map<String, Object>> logs = template.findResources("AWS::Logs::LogGroup").entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("NetworkRestrictDefaultSecurityGroupLogs"))
+                .map(Map.Entry::getValue).toList();
+        assertEquals(1, logs.size(), "one log group for the restriction");
+        return Map.of("DeletionPolicy", logs.get(0).get("DeletionPolicy"), "RetentionInDays", properties(logs.get(0)).get("RetentionInDays"));
     }
 
     private static Map<String, Object> onlyProperties(Template template, String type) {

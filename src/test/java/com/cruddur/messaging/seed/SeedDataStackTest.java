@@ -106,6 +106,27 @@ class SeedDataStackTest {
     }
 
     @Test
+    void theProviderFrameworkMayOnlyInvokeTheLoaderAndWriteItsOwnLogs() {
+        devTemplate.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "ManagedPolicyArns", Match.absent(),
+                "Policies", List.of(Map.of("PolicyName", "ProviderFramework", "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                        Map.of("Sid", "WriteOwnLogs", "Effect", "Allow", "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("SeedDataProviderLogs"), "Arn"))),
+                        // The framework invokes the loader's unqualified ARN, and waits with GetFunction if it is not active yet.
+                        Map.of("Sid", "InvokeLoader", "Effect", "Allow", "Action", List.of("lambda:GetFunction", "lambda:InvokeFunction"),
+                                "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("SeedDataLoader"), "Arn")))))))));
+    }
+
+    @Test
+    void theProviderFrameworkRunsWithThatRoleAndNothingIsAddedToIt() {
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "framework.onEvent",
+                "Role", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("SeedDataProviderRole"), "Arn")),
+                "LoggingConfig", Match.objectLike(Map.of("LogGroup", Map.of("Ref", Match.stringLikeRegexp("SeedDataProviderLogs"))))));
+        devTemplate.resourceCountIs("AWS::IAM::Policy", 0);
+        devTemplate.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
+    }
+
+    @Test
     void loaderRunsInTheWorkloadSubnetsWithDynamoDbOnlyEgress() {
         devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", "com.cruddur.messaging.seed.SeedHandler::handleRequest",
@@ -126,7 +147,10 @@ class SeedDataStackTest {
                         Map.of("Sid", "LoadAndRemoveSeed", "Effect", "Allow", "Action", List.of("dynamodb:BatchWriteItem", "dynamodb:Query"),
                                 "Resource", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("MessagesTable.*Arn"))))),
                         Match.objectLike(Map.of("Sid", "WriteOwnLogs", "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))),
-                        Match.objectLike(Map.of("Sid", "AttachToVpc", "Resource", "*"))))))));
+                        Match.objectLike(Map.of("Sid", "CreateNetworkInterfaces", "Action", "ec2:CreateNetworkInterface")),
+                        Match.objectLike(Map.of("Sid", "ManageNetworkInterfaces")),
+                        Map.of("Sid", "DescribeNetwork", "Effect", "Allow", "Action", List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"),
+                                "Resource", "*")))))));
     }
 
     @Test

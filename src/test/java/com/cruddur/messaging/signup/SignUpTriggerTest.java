@@ -47,7 +47,10 @@ class SignUpTriggerTest {
                         "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("SignUpLogs"), "Arn"))),
                 Map.of("Sid", "ReadConnectionUrl", "Effect", "Allow", "Action", "ssm:GetParameter",
                         "Resource", "arn:aws:ssm:us-east-1:210987654321:parameter/cruddur/backend-flask/CONNECTION_URL"),
-                Map.of("Sid", "AttachToVpc", "Effect", "Allow", "Action", Match.anyValue(), "Resource", "*")), "Version", "2012-10-17"));
+                Match.objectLike(Map.of("Sid", "CreateNetworkInterfaces", "Action", "ec2:CreateNetworkInterface")),
+                Match.objectLike(Map.of("Sid", "ManageNetworkInterfaces", "Resource", "arn:aws:ec2:us-east-1:210987654321:network-interface/*")),
+                Map.of("Sid", "DescribeNetwork", "Effect", "Allow", "Action", List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"),
+                        "Resource", "*")), "Version", "2012-10-17"));
         prod.hasResourceProperties("AWS::IAM::Role", Map.of("Policies", List.of(policy), "ManagedPolicyArns", Match.absent()));
     }
 

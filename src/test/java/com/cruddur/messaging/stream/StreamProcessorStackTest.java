@@ -96,9 +96,43 @@ class StreamProcessorStackTest {
                 "WriteOwnLogs [logs:CreateLogStream, logs:PutLogEvents]",
                 "ParkFailedBatches [s3:PutObject]",
                 "ListParkedBatches [s3:ListBucket]",
-                "AttachToVpc [ec2:AssignPrivateIpAddresses, ec2:CreateNetworkInterface, ec2:DeleteNetworkInterface,"
-                        + " ec2:DescribeNetworkInterfaces, ec2:UnassignPrivateIpAddresses]"),
+                "CreateNetworkInterfaces [ec2:CreateNetworkInterface]",
+                "ManageNetworkInterfaces [ec2:AssignPrivateIpAddresses, ec2:DeleteNetworkInterface, ec2:UnassignPrivateIpAddresses]",
+                "DescribeNetwork [ec2:DescribeNetworkInterfaces, ec2:DescribeSubnets]"),
                 statements.asArray().stream().map(StreamProcessorStackTest::sidAndActions).toList(), json);
+    }
+
+    @Test
+    void networkInterfacesAreCreatedOnlyInTheWorkloadSubnetsWithTheFunctionsOwnSecurityGroup() {
+        assertStatement(prodTemplate, "CreateNetworkInterfaces", Map.of("Effect", "Allow", "Action", "ec2:CreateNetworkInterface",
+                "Resource", List.of(
+                        PROD_EC2 + "network-interface/*",
+                        join(PROD_EC2 + "security-group/", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StreamProcessorSecurityGroup"),
+                                "GroupId"))),
+                        join(PROD_EC2 + "subnet/", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("StackName", "Cruddur-prod-Network",
+                                "OutputName", Match.stringLikeRegexp("workloadSubnet1"))))),
+                        join(PROD_EC2 + "subnet/", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("StackName", "Cruddur-prod-Network",
+                                "OutputName", Match.stringLikeRegexp("workloadSubnet2"))))))));
+    }
+
+    @Test
+    void onlyNetworkInterfacesOfThisAccountAndRegionMayBeDeletedOrReaddressed() {
+        assertStatement(prodTemplate, "ManageNetworkInterfaces", Map.of("Effect", "Allow",
+                "Action", List.of("ec2:AssignPrivateIpAddresses", "ec2:DeleteNetworkInterface", "ec2:UnassignPrivateIpAddresses"),
+                "Resource", PROD_EC2 + "network-interface/*"));
+    }
+
+    @Test
+    void onlyTheDescribeActionsAreOnEveryResource() {
+        assertStatement(devTemplate, "DescribeNetwork", Map.of("Effect", "Allow",
+                "Action", List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"), "Resource", "*"));
+    }
+
+    /** The ARN prefix of EC2 resources in prod's account and region. */
+    private static final String PROD_EC2 = "arn:aws:ec2:us-east-1:210987654321:";
+
+    private static Map<String, Object> join(String prefix, Object token) {
+        return Map.of("Fn::Join", List.of("", List.of(prefix, token)));
     }
 
     @Test
