@@ -62,6 +62,24 @@ class NetworkStackTest {
     }
 
     @Test
+    void explicitZonesAreAcknowledgedOnlyWhereTheStageFixesItsRegion() {
+        assertEquals(List.of(), zonesAcknowledgements(dev));
+        List<String> prod = zonesAcknowledgements(TestApps.compose("prod"));
+        assertEquals(1, prod.size(), prod.toString());
+        assertTrue(prod.get(0).contains("fixes its region") && prod.get(0).contains("AZ lookup"), prod.get(0));
+    }
+
+    /** The reasons of the W3010 (hard-coded AZs) acknowledgements our code makes on the VPC. */
+    private static List<String> zonesAcknowledgements(StageStacks stacks) {
+        return stacks.network().network().vpc().getNode().getMetadata().stream()
+                .filter(entry -> software.amazon.awscdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.getType()))
+                .flatMap(entry -> ((Map<?, ?>) entry.getData()).entrySet().stream())
+                .filter(rule -> String.valueOf(rule.getKey()).endsWith("CloudFormation-Validate::W3010"))
+                .map(rule -> String.valueOf(rule.getValue()))
+                .toList();
+    }
+
+    @Test
     void dynamoDbEndpointIsAGatewayEndpointForDynamoDb() {
         devTemplate.resourceCountIs("AWS::EC2::VPCEndpoint", 1);
         devTemplate.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
