@@ -142,6 +142,11 @@ class LocalModeTest {
         start(TestTemplates.freePort(), false, null);
         Message sent = backend().createMessage(SEED_GROUP, BAYKO, "written by the backend, any credentials");
         awaitRows(YAYA, BAYKO, SEED_GROUP, sent);
+        // The log line follows the rows: the function writes it after the batch, and its output reaches us through the runtime's pipe.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        while (!printed().contains("\"event\":\"batch_processed\"") && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
         assertTrue(printed().contains("\"event\":\"batch_processed\""), "each batch is logged: " + printed());
     }
 
