@@ -17,10 +17,11 @@ import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.s3.IBucket;
 
 /**
- * The stream processor's only permissions, statement by statement (SPEC §5: exactly PutItem,
- * DeleteItem and Query on the table and its index, plus what the stream read, logs, VPC networking
- * and the dead-letter queue strictly need). TransactWriteItems needs no action of its own: it is
- * authorized by the PutItem and DeleteItem of its parts.
+ * The stream processor's only permissions, statement by statement: Query on the table and its index, the
+ * writes its rows need (SPEC §5 names PutItem and DeleteItem for an atomic write; the rows now move with
+ * PartiQL INSERT, UPDATE and DELETE statements, which IAM authorizes as PartiQLInsert, PartiQLUpdate and
+ * PartiQLDelete, and a stale copy of a row is overwritten with PutItem), plus what the stream read, logs,
+ * VPC networking and the dead-letter queue strictly need.
  */
 final class StreamProcessorPolicy {
 
@@ -41,8 +42,11 @@ final class StreamProcessorPolicy {
 
     PolicyDocument document() {
         List<PolicyStatement> statements = new ArrayList<>(List.of(
-                statement("MoveConversationRows", List.of("dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"),
+                statement("ReadConversationRows", List.of("dynamodb:Query"),
                         List.of(table.getTableArn(), table.getTableArn() + "/index/" + MessagesTable.MESSAGE_GROUP_INDEX)),
+                // The rows move with PartiQL statements, two requests a batch of rows; PutItem overwrites a stale copy of a row.
+                statement("MoveConversationRows", List.of("dynamodb:PartiQLDelete", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate",
+                        "dynamodb:PutItem"), List.of(table.getTableArn())),
                 statement("ReadTableStream", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
                         List.of(table.getTableStreamArn())),
                 // As in the DynamoDB guide's policy for Lambda stream readers: the table's streams, by ARN pattern.

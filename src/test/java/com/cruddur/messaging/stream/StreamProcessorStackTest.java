@@ -90,7 +90,8 @@ class StreamProcessorStackTest {
                 "PolicyName", "StreamProcessor", "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", statements)))));
         String json = toJson(statements.asArray());
         assertEquals(List.of(
-                "MoveConversationRows [dynamodb:DeleteItem, dynamodb:PutItem, dynamodb:Query]",
+                "ReadConversationRows [dynamodb:Query]",
+                "MoveConversationRows [dynamodb:PartiQLDelete, dynamodb:PartiQLInsert, dynamodb:PartiQLUpdate, dynamodb:PutItem]",
                 "ReadTableStream [dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator]",
                 "ListTableStreams [dynamodb:ListStreams]",
                 "WriteOwnLogs [logs:CreateLogStream, logs:PutLogEvents]",
@@ -136,12 +137,21 @@ class StreamProcessorStackTest {
     }
 
     @Test
-    void tableActionsAreOnTheTableAndTheMessageGroupIndexOnly() {
+    void rowsAreReadFromTheTableAndTheMessageGroupIndexOnly() {
+        Object tableArn = Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("MessagesTable.*Arn"))));
+        assertStatement(devTemplate, "ReadConversationRows", Map.of(
+                "Effect", "Allow",
+                "Action", "dynamodb:Query",
+                "Resource", List.of(tableArn, Map.of("Fn::Join", List.of("", List.of(tableArn, "/index/message-group-sk-index"))))));
+    }
+
+    @Test
+    void rowsAreWrittenInTheTableOnlyWithTheStatementsThatMoveThem() {
         Object tableArn = Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("MessagesTable.*Arn"))));
         assertStatement(devTemplate, "MoveConversationRows", Map.of(
                 "Effect", "Allow",
-                "Action", List.of("dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"),
-                "Resource", List.of(tableArn, Map.of("Fn::Join", List.of("", List.of(tableArn, "/index/message-group-sk-index"))))));
+                "Action", List.of("dynamodb:PartiQLDelete", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate", "dynamodb:PutItem"),
+                "Resource", tableArn));
     }
 
     @Test

@@ -88,8 +88,13 @@ public final class ConversationPlanner {
                 .values()
                 .forEach(memberRows -> {
                     List<Map<String, AttributeValue>> rows = memberRows.stream().sorted(BY_INSTANT.reversed()).toList();
-                    currentRowChange.apply(rows.get(0)).ifPresent(changes::add);
-                    rows.stream().skip(1).forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(Items.key(duplicate))));
+                    Optional<RowChange> change = currentRowChange.apply(rows.get(0));
+                    change.ifPresent(changes::add);
+                    // A further row at the key the member's row moves to is not removed: the move writes over it.
+                    Optional<Map<String, AttributeValue>> target = change.filter(RowChange.Move.class::isInstance)
+                            .map(move -> Items.key(((RowChange.Move) move).to()));
+                    rows.stream().skip(1).map(Items::key).filter(key -> target.map(k -> !k.equals(key)).orElse(true))
+                            .forEach(duplicate -> changes.add(new RowChange.RemoveDuplicate(duplicate)));
                 });
         return changes;
     }

@@ -15,24 +15,24 @@ import com.cruddur.messaging.contract.Keys;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
- * Brings one conversation's rows to its newest message: one GSI query and one transaction in the
- * common case. When the transaction is cancelled, the cancellation reasons decide what happens:
+ * Brings one conversation's rows to its newest message: one GSI query and two write requests (the new
+ * rows, then the old ones' deletion: {@link ConversationRowStore#apply}) in the common case. When a
+ * write does not go through, its statements' error codes decide what happens ({@link RowWriteFailure}):
  * <ul>
- *   <li>a failed condition means the view was stale (the GSI lagged, or another writer moved a row
- *       first): the members' rows are re-read consistently from the table and planned again, at most
- *       {@value #MAX_STALE_ATTEMPTS} times;</li>
- *   <li>throttling or a transaction conflict is transient: the same plan is tried again after a
- *       jittered backoff, for as long as the invocation has time ({@link Backoff});</li>
- *   <li>a validation error will not go away: it fails at once, with the reasons in the message.</li>
+ *   <li>a stale view (the GSI lagged, or another writer moved a row first): the members' rows are re-read
+ *       consistently from the table and planned again, at most {@value #MAX_STALE_ATTEMPTS} times, which
+ *       also removes any duplicate the stale plan left;</li>
+ *   <li>throttling or a conflict is transient: the same plan is tried again after a jittered backoff, for
+ *       as long as the invocation has time ({@link Backoff}); writes are idempotent, so a plan half applied
+ *       before is completed, not doubled;</li>
+ *   <li>a validation error will not go away: it fails at once, with the codes in the message.</li>
  * </ul>
- * Throttling of the reads is waited out the same way.
+ * Throttling of the reads and of whole requests is waited out the same way.
  *
  * <p>The GSI may also not have indexed a row yet (a conversation created a moment ago). Every row
  * names its owner (pk) and the other member (user_uuid), and the sender owns a row: when those point
@@ -42,9 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
 public final class ConversationRefresher {
 
     static final int MAX_STALE_ATTEMPTS = 3;
-
-    /** What a cancelled transaction's reasons call for. */
-    enum Cancellation { STALE, TRANSIENT, INVALID }
 
     private final ConversationIndex index;
     private final ConversationRowStore store;
@@ -94,23 +91,24 @@ public final class ConversationRefresher {
                 }
                 return;
             } catch (RowKeyCollision e) {
-                // A member whose row cannot take the key keeps its row where it is; the other members' rows still move.
+                // A member whose row cannot take the key keeps its row where it is; the other members' rows moved already.
                 for (RowKeyCollision.Collision collision : e.collisions()) {
                     collisions.accept(groupUuid, collision);
                     collided.add(collision.memberPartition());
                 }
-            } catch (TransactionCanceledException e) {
-                switch (classify(e)) {
+                rows = store.currentRows(groupUuid, memberPartitions(rows));
+            } catch (RowWriteFailure e) {
+                switch (e.kind()) {
                     case STALE -> {
                         if (++staleAttempts == MAX_STALE_ATTEMPTS) {
                             throw new IllegalStateException("conversation rows of group " + groupUuid
-                                    + " kept changing under " + MAX_STALE_ATTEMPTS + " attempts: " + reasons(e), e);
+                                    + " kept changing under " + MAX_STALE_ATTEMPTS + " attempts: " + e.getMessage(), e);
                         }
                         rows = store.currentRows(groupUuid, memberPartitions(rows));
                     }
-                    case TRANSIENT -> waitOrGiveUp(++transientRetries, deadline, groupUuid, reasons(e), e);
+                    case TRANSIENT -> waitOrGiveUp(++transientRetries, deadline, groupUuid, e.getMessage(), e);
                     case INVALID -> throw new IllegalStateException("DynamoDB rejected the row changes of group " + groupUuid
-                            + " as invalid; retrying cannot help: " + reasons(e), e);
+                            + " as invalid; retrying cannot help: " + e.getMessage(), e);
                 }
             } catch (AwsServiceException e) {
                 if (!isThrottling(e)) {
@@ -126,24 +124,6 @@ public final class ConversationRefresher {
             throw new IllegalStateException("conversation rows of group " + groupUuid + " still throttled or conflicting after "
                     + retry + " tries, and the invocation is out of time; Lambda retries the record: " + reasons, cause);
         }
-    }
-
-    /** Pure: a failed condition anywhere means a stale view; a validation error is permanent; the rest is transient. */
-    static Cancellation classify(TransactionCanceledException e) {
-        List<String> codes = codes(e);
-        if (codes.contains("ValidationError") || codes.contains("ItemCollectionSizeLimitExceeded")) {
-            return Cancellation.INVALID;
-        }
-        return codes.contains("ConditionalCheckFailed") ? Cancellation.STALE : Cancellation.TRANSIENT;
-    }
-
-    /** One reason code per item of the transaction, in order ({@code None} for items that were fine). */
-    private static List<String> codes(TransactionCanceledException e) {
-        return e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-    }
-
-    private static String reasons(TransactionCanceledException e) {
-        return e.hasCancellationReasons() ? codes(e).toString() : e.getMessage();
     }
 
     private static boolean isThrottling(AwsServiceException e) {

@@ -17,27 +17,24 @@ import com.cruddur.messaging.contract.Timestamps;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The DynamoDB edge of pattern E: reads conversation rows (through the GSI, or consistently from the
- * table) and applies a group's {@link RowChange}s in one conditional transaction.
+ * table) and applies a group's {@link RowChange}s with conditional writes in two phases ({@link #apply}).
  *
- * <p>The conditions are what make a stale view harmless: a move deletes the old key only if it still
- * exists and writes the new key only if it is free (or already this conversation's row), so a plan
- * made from an outdated GSI read cancels the whole transaction instead of leaving a duplicate.
+ * <p>The conditions are what make a stale view harmless: a move writes the new key only if it is free (or
+ * already this conversation's row) and deletes the old key only while it is this conversation's row, and a
+ * delete that finds nothing tells the caller its view was stale, so the next plan, made from consistent
+ * reads, removes whatever duplicate the stale plan left.
  */
 public final class ConversationRowStore implements ConversationIndex {
 
-    private static final String ROW_EXISTS = "attribute_exists(#pk)";
-    private static final String KEY_FREE_OR_SAME_GROUP = "attribute_not_exists(#pk) OR #group = :group";
-    private static final String ROW_OF_GROUP = "attribute_exists(#pk) AND #group = :group";
+    /** Statements per BatchExecuteStatement request, DynamoDB's limit. */
+    static final int MAX_STATEMENTS = 25;
     /**
      * How far the instant of a sort key can lie from its digits read as UTC: Java accepts offsets up to
      * +-18:00. Scanning a partition newest-first in string order, once the digits of the last key read are
@@ -166,9 +163,21 @@ public final class ConversationRowStore implements ConversationIndex {
     }
 
     /**
-     * Applies all of a group's changes atomically; throws {@code TransactionCanceledException} if any condition
-     * fails. Refuses, before writing anything, a change to an item that is not a conversation row: the
-     * processor never writes or deletes a message.
+     * Applies a group's changes in two phases, each one request of PartiQL statements (at most
+     * {@value #MAX_STATEMENTS} a request), neither a transaction (which would bill every item twice):
+     * <ol>
+     *   <li>every new row is inserted where its key is free (a move), every edited row rewritten where it is still this
+     *       conversation's (an edit);</li>
+     *   <li>then, for the moves whose new row is in place, the old row is deleted, and so is every duplicate, each only
+     *       while it is this conversation's row.</li>
+     * </ol>
+     * So a member is never without a row: between the phases, or after a crash between them, the member has the old
+     * row and the new one, and the next attempt's plan removes the older as a duplicate. A key that already holds this
+     * conversation's row counts as written (an earlier attempt wrote it); one that holds another conversation's row is a
+     * {@link RowKeyCollision}, reported after the other members' rows moved. A rewrite or delete that finds its row gone
+     * or taken means the plan was made from a stale view: {@link RowWriteFailure} ({@code STALE}), as are throttled and
+     * refused statements ({@code TRANSIENT}, {@code INVALID}). Refuses, before writing anything, a change to an item
+     * that is not a conversation row: the processor never writes or deletes a message.
      */
     public void apply(String groupUuid, List<RowChange> changes) {
         changes.stream().flatMap(change -> change.touched().stream()).filter(item -> !ConversationPlanner.isConversationRow(item))
@@ -176,66 +185,120 @@ public final class ConversationRowStore implements ConversationIndex {
                     throw new IllegalArgumentException("refusing to change the item with pk " + item.get(Items.PK)
                             + ": the processor only ever writes GRP# conversation rows");
                 });
-        List<TransactWriteItem> writes = new ArrayList<>();
-        for (RowChange change : changes) {
-            if (change instanceof RowChange.Move move) {
-                writes.add(delete(move.from()));
-                writes.add(put(move.to(), KEY_FREE_OR_SAME_GROUP, groupUuid));
-            } else if (change instanceof RowChange.Rewrite rewrite) {
-                writes.add(put(rewrite.image(), ROW_OF_GROUP, groupUuid));
-            } else if (change instanceof RowChange.RemoveDuplicate duplicate) {
-                writes.add(delete(duplicate.key()));
-            }
-        }
-        try {
-            dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-        } catch (TransactionCanceledException e) {
-            List<RowKeyCollision.Collision> collisions = collisions(groupUuid, writes, e);
-            throw collisions.isEmpty() ? e : new RowKeyCollision(collisions, e);
-        }
-    }
+        List<RowChange> writes = changes.stream().filter(change -> !(change instanceof RowChange.RemoveDuplicate)).toList();
+        List<BatchStatementResponse> written = execute(writes.stream().map(change -> change instanceof RowChange.Move move
+                ? insert(move.to()) : rewrite(((RowChange.Rewrite) change).image(), groupUuid)).toList());
 
-    /**
-     * The moves whose new key is taken by another conversation's row of the same member (two conversations
-     * ending on the same instant): a failed condition on a put whose key holds a row of another group.
-     */
-    private List<RowKeyCollision.Collision> collisions(String groupUuid, List<TransactWriteItem> writes, TransactionCanceledException e) {
         List<RowKeyCollision.Collision> collisions = new ArrayList<>();
-        if (!e.hasCancellationReasons()) {
-            return collisions;
-        }
-        for (int i = 0; i < Math.min(writes.size(), e.cancellationReasons().size()); i++) {
-            Put put = writes.get(i).put();
-            if (put == null || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(i).code())) {
-                continue;
+        List<String> codes = new ArrayList<>();
+        List<Map<String, AttributeValue>> deletes = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            String code = errorCode(written.get(i));
+            if (writes.get(i) instanceof RowChange.Move move) {
+                if ("DuplicateItem".equals(code)) {
+                    Map<String, AttributeValue> occupant = itemAt(move.to());
+                    String occupantGroup = occupant.isEmpty() ? null : Optional.ofNullable(occupant.get(Items.MESSAGE_GROUP_UUID))
+                            .map(AttributeValue::s).orElse("");
+                    if (occupantGroup != null && !occupantGroup.equals(groupUuid)) {
+                        collisions.add(new RowKeyCollision.Collision(Items.string(move.to(), Items.PK), Items.string(move.to(), Items.SK), occupantGroup));
+                        continue;
+                    }
+                    // This conversation's row is already there (an earlier attempt wrote it, or a duplicate sits there): it takes
+                    // the planned image. Gone again by now: a stale view.
+                    code = occupantGroup == null ? "ConditionalCheckFailed" : occupant.equals(move.to()) ? null : overwrite(move.to(), groupUuid);
+                }
+                if (code == null) {
+                    deletes.add(move.from());
+                }
             }
-            Map<String, AttributeValue> occupant = dynamoDb.getItem(b -> b.tableName(tableName).key(Items.key(put.item())).consistentRead(true)).item();
-            AttributeValue otherGroup = occupant == null ? null : occupant.get(Items.MESSAGE_GROUP_UUID);
-            if (otherGroup != null && !groupUuid.equals(otherGroup.s())) {
-                collisions.add(new RowKeyCollision.Collision(put.item().get(Items.PK).s(), put.item().get(Items.SK).s(), otherGroup.s()));
-            }
+            codes.add(code);
         }
-        return collisions;
+        failIfAny("writing", codes);
+
+        changes.stream().filter(change -> change instanceof RowChange.RemoveDuplicate)
+                .forEach(duplicate -> deletes.add(((RowChange.RemoveDuplicate) duplicate).key()));
+        List<BatchStatementResponse> deleted = execute(deletes.stream().map(key -> delete(key, groupUuid)).toList());
+        // A delete that removed nothing found its row already gone: the plan was made from a stale view.
+        failIfAny("deleting", deleted.stream()
+                .map(response -> errorCode(response) == null && !response.hasItem() ? "ConditionalCheckFailed" : errorCode(response)).toList());
+        if (!collisions.isEmpty()) {
+            throw new RowKeyCollision(collisions);
+        }
     }
 
-    /** A put of a row of {@code groupUuid} under {@code condition} (which names #pk, #group and :group). */
-    private TransactWriteItem put(Map<String, AttributeValue> row, String condition, String groupUuid) {
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(row)
-                .conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#pk", Items.PK, "#group", Items.MESSAGE_GROUP_UUID))
-                .expressionAttributeValues(Map.of(":group", Items.s(groupUuid)))
-                .build()).build();
+    /** Fails with what the statements' codes call for, naming the phase and every statement's code (null: it went through). */
+    private static void failIfAny(String phase, List<String> codes) {
+        if (codes.stream().anyMatch(java.util.Objects::nonNull)) {
+            RowWriteFailure.Kind kind = RowWriteFailure.classify(codes);
+            throw new RowWriteFailure(kind, phase + " " + codes);
+        }
     }
 
-    private TransactWriteItem delete(Map<String, AttributeValue> key) {
-        return TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(tableName)
-                .key(key)
-                .conditionExpression(ROW_EXISTS)
-                .expressionAttributeNames(Map.of("#pk", Items.PK))
-                .build()).build();
+    private static String errorCode(BatchStatementResponse response) {
+        return response.error() == null ? null : response.error().codeAsString();
+    }
+
+    /** The statements' responses in order, sent {@value #MAX_STATEMENTS} at a time (BatchExecuteStatement's limit). */
+    private List<BatchStatementResponse> execute(List<BatchStatementRequest> statements) {
+        List<BatchStatementResponse> responses = new ArrayList<>();
+        for (int from = 0; from < statements.size(); from += MAX_STATEMENTS) {
+            List<BatchStatementRequest> chunk = statements.subList(from, Math.min(statements.size(), from + MAX_STATEMENTS));
+            responses.addAll(dynamoDb.batchExecuteStatement(b -> b.statements(chunk)).responses());
+        }
+        return responses;
+    }
+
+    /** The item at {@code row}'s key now (a consistent read, by Query: the one read action the function has); empty if the key is free. */
+    private Map<String, AttributeValue> itemAt(Map<String, AttributeValue> row) {
+        List<Map<String, AttributeValue>> items = dynamoDb.query(b -> b.tableName(tableName).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk = :sk")
+                .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
+                .expressionAttributeValues(Map.of(":pk", row.get(Items.PK), ":sk", row.get(Items.SK)))).items();
+        return items.isEmpty() ? Map.of() : items.get(0);
+    }
+
+    /** {@code row} written over this conversation's row at its key; the error code if it is not (or no longer) this conversation's. */
+    private String overwrite(Map<String, AttributeValue> row, String groupUuid) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(tableName).item(row).conditionExpression("#group = :group")
+                    .expressionAttributeNames(Map.of("#group", Items.MESSAGE_GROUP_UUID))
+                    .expressionAttributeValues(Map.of(":group", Items.s(groupUuid))));
+            return null;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return "ConditionalCheckFailed";
+        }
+    }
+
+    /** {@code row} written where its key is free (PartiQL INSERT fails with DuplicateItem otherwise). */
+    private BatchStatementRequest insert(Map<String, AttributeValue> row) {
+        List<String> names = new ArrayList<>(row.keySet());
+        String value = names.stream().map(name -> "'" + name.replace("'", "''") + "': ?").collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        return BatchStatementRequest.builder()
+                .statement("INSERT INTO " + quotedTable() + " VALUE " + value)
+                .parameters(names.stream().map(row::get).toList())
+                .build();
+    }
+
+    /** The shown message's new text on the row at {@code row}'s key, while that row is this conversation's. */
+    private BatchStatementRequest rewrite(Map<String, AttributeValue> row, String groupUuid) {
+        return BatchStatementRequest.builder()
+                .statement("UPDATE " + quotedTable() + " SET " + Items.MESSAGE + " = ? WHERE " + Items.PK + " = ? AND " + Items.SK + " = ? AND "
+                        + Items.MESSAGE_GROUP_UUID + " = ?")
+                .parameters(row.get(Items.MESSAGE), row.get(Items.PK), row.get(Items.SK), Items.s(groupUuid))
+                .build();
+    }
+
+    /** The row at {@code key} deleted while it is this conversation's, returning what it deleted (nothing: it was gone already). */
+    private BatchStatementRequest delete(Map<String, AttributeValue> key, String groupUuid) {
+        return BatchStatementRequest.builder()
+                .statement("DELETE FROM " + quotedTable() + " WHERE " + Items.PK + " = ? AND " + Items.SK + " = ? AND " + Items.MESSAGE_GROUP_UUID
+                        + " = ? RETURNING ALL OLD *")
+                .parameters(key.get(Items.PK), key.get(Items.SK), Items.s(groupUuid))
+                .build();
+    }
+
+    private String quotedTable() {
+        return "\"" + tableName.replace("\"", "\"\"") + "\"";
     }
 
     private List<Map<String, AttributeValue>> queryAll(QueryRequest request) {

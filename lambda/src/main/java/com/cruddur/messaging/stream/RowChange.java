@@ -5,7 +5,7 @@ import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** One change to a conversation row; a group's changes are written in one transaction. */
+/** One change to a conversation row; a group's changes are written together ({@link ConversationRowStore#apply}). */
 public sealed interface RowChange {
 
     /** The items (keys, or the full image written) this change deletes or writes. */
@@ -13,7 +13,7 @@ public sealed interface RowChange {
 
     /**
      * The row at {@code from} moves to the key of {@code to} (its {@code sk} is part of the key, so a
-     * move is a delete plus a put, which only a transaction makes atomic).
+     * move is a put of the new row and then a delete of the old one).
      */
     record Move(Map<String, AttributeValue> from, Map<String, AttributeValue> to) implements RowChange {
         @Override

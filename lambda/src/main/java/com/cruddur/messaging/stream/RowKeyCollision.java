@@ -2,8 +2,6 @@ package com.cruddur.messaging.stream;
 
 import java.util.List;
 
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
 /**
  * A member's row could not move because the key it would move to holds that member's row of another
  * conversation: both conversations end on the same instant, and {@code GRP#member} + {@code sk} can hold only
@@ -19,8 +17,8 @@ public final class RowKeyCollision extends RuntimeException {
 
     private final transient List<Collision> collisions;
 
-    RowKeyCollision(List<Collision> collisions, TransactionCanceledException cause) {
-        super("row keys taken by other conversations: " + collisions, cause);
+    RowKeyCollision(List<Collision> collisions) {
+        super("row keys taken by other conversations: " + collisions);
         this.collisions = List.copyOf(collisions);
     }
 

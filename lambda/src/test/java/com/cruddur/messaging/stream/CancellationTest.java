@@ -2,31 +2,33 @@ package com.cruddur.messaging.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.cruddur.messaging.stream.ConversationRefresher.Cancellation;
-import com.cruddur.messaging.support.FailFirst;
+import java.util.Arrays;
+import java.util.List;
+
+import com.cruddur.messaging.stream.RowWriteFailure.Kind;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
-/** What a cancelled transaction's reasons call for (one reason per item of the transaction). */
+/** What the error codes of a phase's statements call for (one code per statement; "ok" for one that went through). */
 class CancellationTest {
 
     @ParameterizedTest
     @CsvSource({
-        "None;ConditionalCheckFailed,            STALE",
-        "ConditionalCheckFailed;TransactionConflict, STALE",
-        "ThrottlingError;None,                   TRANSIENT",
-        "None;ProvisionedThroughputExceeded,     TRANSIENT",
-        "TransactionConflict;None,               TRANSIENT",
-        "ValidationError;None,                   INVALID",
+        "ok;ConditionalCheckFailed,              STALE",
+        "ConditionalCheckFailed;TransactionConflict, TRANSIENT",
+        "ThrottlingError;ok,                     TRANSIENT",
+        "ok;ProvisionedThroughputExceeded,       TRANSIENT",
+        "RequestLimitExceeded,                   TRANSIENT",
+        "InternalServerError;ok,                 TRANSIENT",
+        "ValidationError;ok,                     INVALID",
         "ConditionalCheckFailed;ValidationError, INVALID",
-        "ItemCollectionSizeLimitExceeded,        INVALID"
+        "ItemCollectionSizeLimitExceeded,        INVALID",
+        "AccessDenied,                           INVALID"
     })
-    void reasonsDecideBetweenReplanningWaitingAndFailing(String codes, Cancellation expected) {
-        TransactionCanceledException cancelled = (TransactionCanceledException) FailFirst.cancelled(codes.split(";")).get();
+    void codesDecideBetweenReplanningWaitingAndFailing(String codes, Kind expected) {
+        List<String> perStatement = Arrays.stream(codes.split(";")).map(code -> "ok".equals(code) ? null : code).toList();
 
-        assertEquals(expected, ConversationRefresher.classify(cancelled));
+        assertEquals(expected, RowWriteFailure.classify(perStatement));
     }
 }

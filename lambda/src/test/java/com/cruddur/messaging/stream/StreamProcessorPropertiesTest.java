@@ -31,7 +31,7 @@ import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
-import com.cruddur.messaging.support.FailFirst;
+import com.cruddur.messaging.support.FailStatements;
 import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.StreamEvents;
 import com.cruddur.messaging.support.TestClock;
@@ -46,7 +46,7 @@ import net.jqwik.api.Provide;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -95,14 +95,15 @@ class StreamProcessorPropertiesTest {
 
     @Property(tries = 500)
     void invariantsHoldAfterEverySequenceOfBatches(@ForAll("conversationPairs") List<int[]> pairs, @ForAll("steps") List<Step> steps,
-                                                   @ForAll("everyNthTransactionFails") int failEvery) {
-        try (DynamoDbClient dynamoDb = LocalDynamoDb.shared().client(new TransientFailures(failEvery));
+                                                   @ForAll("everyNthWriteFails") int failEvery, @ForAll("everyNthDeletePhaseCrashes") int crashEvery) {
+        try (DynamoDbClient dynamoDb = LocalDynamoDb.shared().client(
+                FailStatements.everyNth("INSERT", failEvery, "ThrottlingError", "TransactionConflict"), new CrashBeforeDeletes(crashEvery));
              DynamoDbClient writers = LocalDynamoDb.shared().client()) {
             check(pairs, steps, dynamoDb, writers);
         }
     }
 
-    /** One try: {@code dynamoDb} is the processor's client (some transactions refused), {@code writers} the writers' own. */
+    /** One try: {@code dynamoDb} is the processor's client (some writes refused, some invocations crashing), {@code writers} the writers' own. */
     private void check(List<int[]> pairs, List<Step> steps, DynamoDbClient dynamoDb, DynamoDbClient writers) {
         ConversationRowStore store = new ConversationRowStore(dynamoDb, table);
         StreamProcessor processor = new StreamProcessor(store, store, new JsonLog(new PrintStream(OutputStream.nullOutputStream())),
@@ -186,7 +187,7 @@ class StreamProcessorPropertiesTest {
         }
 
         for (List<DynamodbStreamRecord> batch : batches) {
-            StreamsEventResponse response = processor.handleRequest(StreamEvents.batch(batch), null);
+            StreamsEventResponse response = deliverUntilNoCrash(processor, batch);
 
             Set<String> reported = new TreeSet<>();
             response.getBatchItemFailures().forEach(failure -> reported.add(failure.getItemIdentifier()));
@@ -232,10 +233,29 @@ class StreamProcessorPropertiesTest {
         return step.list().ofMinSize(1).ofMaxSize(25);
     }
 
-    /** 0: no transaction fails; n: every n-th TransactWriteItems is throttled or conflicts before it reaches DynamoDB Local. */
+    /** 0: no write fails; n: the new rows of every n-th write request are throttled or conflict, statement by statement. */
     @Provide
-    Arbitrary<Integer> everyNthTransactionFails() {
+    Arbitrary<Integer> everyNthWriteFails() {
         return Arbitraries.of(0, 0, 2, 3);
+    }
+
+    /** 0: no invocation crashes; n: the function dies before every n-th request that deletes old rows, after the new rows are written. */
+    @Provide
+    Arbitrary<Integer> everyNthDeletePhaseCrashes() {
+        return Arbitraries.of(0, 0, 2, 3);
+    }
+
+    /** Lambda after a crash: the same batch again, until an invocation gets through (each crash is a new container's try). */
+    private static StreamsEventResponse deliverUntilNoCrash(StreamProcessor processor, List<DynamodbStreamRecord> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return processor.handleRequest(StreamEvents.batch(batch), null);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof SimulatedCrash) || attempt == 50) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** {@code at} as a writer in some zone writes it: ISO with the fraction it needs (Z for UTC), or Python's six digits and offset. */
@@ -288,22 +308,33 @@ class StreamProcessorPropertiesTest {
         return StreamEvents.sequence(sequence.incrementAndGet());
     }
 
-    /** Every n-th transaction is refused before it is sent: throttled or conflicting, alternately, as DynamoDB reports them. */
-    private static final class TransientFailures implements ExecutionInterceptor {
-        private final int every;
-        private final AtomicInteger transactions = new AtomicInteger();
+    /** The function dying: not an exception the code handles, so the invocation ends where it is. */
+    private static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
 
-        TransientFailures(int every) {
+        SimulatedCrash() {
+            super("the function died between writing the new rows and deleting the old ones");
+        }
+    }
+
+    /**
+     * Every n-th request that deletes old rows (phase two of a move, after phase one wrote the new rows) is never sent:
+     * the invocation dies right there, and its retry makes progress (n = 1 would kill every retry at the same point).
+     */
+    private static final class CrashBeforeDeletes implements ExecutionInterceptor {
+        private final int every;
+        private final AtomicInteger deletes = new AtomicInteger();
+
+        CrashBeforeDeletes(int every) {
             this.every = every;
         }
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (every > 0 && "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
-                int n = transactions.incrementAndGet();
-                if (n % every == 0) {
-                    throw FailFirst.cancelled(n % 2 == 0 ? "ThrottlingError" : "TransactionConflict", "None").get();
-                }
+            if (every > 0 && context.request() instanceof BatchExecuteStatementRequest request
+                    && request.statements().stream().anyMatch(statement -> statement.statement().startsWith("DELETE"))
+                    && deletes.incrementAndGet() % every == 0) {
+                throw new SimulatedCrash();
             }
         }
     }

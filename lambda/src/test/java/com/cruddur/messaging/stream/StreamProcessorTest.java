@@ -28,6 +28,7 @@ import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
 import com.cruddur.messaging.support.ConversationRowsInTable;
 import com.cruddur.messaging.support.FailFirst;
+import com.cruddur.messaging.support.FailStatements;
 import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
 import com.cruddur.messaging.support.ScannedItems;
@@ -67,7 +68,7 @@ class StreamProcessorTest {
     }
 
     @Test
-    void manyMessagesOfOneGroupInOneBatchMoveBothRowsToTheNewestWithOneQueryAndOneTransaction() {
+    void manyMessagesOfOneGroupInOneBatchMoveBothRowsToTheNewestWithOneQueryAndTwoWrites() {
         Message first = startConversation(ANDREW, BAYKO, "hello");
         List<Message> messages = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -77,7 +78,7 @@ class StreamProcessorTest {
 
         StreamsEventResponse response = process(inserts(messages));
 
-        assertEquals(Map.of("Query", 1, "TransactWriteItems", 1), requests.snapshot());
+        assertEquals(Map.of("Query", 1, "BatchExecuteStatement", 2), requests.snapshot(), "the new rows, then the old rows' deletion");
         assertEquals(List.of(), response.getBatchItemFailures());
         assertBothRowsOn(messages.get(49), ANDREW, BAYKO);
     }
@@ -121,7 +122,7 @@ class StreamProcessorTest {
 
         StreamsEventResponse response = process(batch);
 
-        assertEquals(0, requests.of("TransactWriteItems"));
+        assertEquals(0, requests.of("BatchExecuteStatement"));
         assertEquals(List.of(), response.getBatchItemFailures());
         assertEquals(before, rowsOf(group, ANDREW, BAYKO));
     }
@@ -448,8 +449,8 @@ class StreamProcessorTest {
     }
 
     @Test
-    void throttledTransactionsAreWaitedOutWithBackoffAndNothingIsReported() {
-        FailFirst throttled = new FailFirst("TransactWriteItems", 5, FailFirst.cancelled("ThrottlingError", "None", "None", "None"));
+    void throttledWritesAreWaitedOutWithBackoffAndNothingIsReported() {
+        FailStatements throttled = new FailStatements("INSERT", 5, "ProvisionedThroughputExceeded");
         RecordingBackoff backoff = useFailingClient(throttled, 100);
         String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
         Message reply = say(group, BAYKO, "sent during a burst against 5 WCU");
@@ -458,13 +459,13 @@ class StreamProcessorTest {
 
         assertEquals(List.of(), identifiers(response), "nothing goes to the failure destination");
         assertBothRowsOn(reply, ANDREW, BAYKO);
-        assertEquals(5, throttled.failed());
+        assertEquals(5, throttled.refusedCalls());
         assertEquals(List.of(1, 2, 3, 4, 5), backoff.retries, "one jittered wait before each retry");
     }
 
     @Test
-    void transactionConflictsAndThrottledReadsAreWaitedOutToo() {
-        FailFirst conflicting = new FailFirst("TransactWriteItems", 2, FailFirst.cancelled("None", "TransactionConflict", "None", "None"));
+    void conflictingDeletesAndThrottledReadsAreWaitedOutToo() {
+        FailStatements conflicting = new FailStatements("DELETE", 2, "TransactionConflict");
         FailFirst throttledReads = new FailFirst("Query", 2, () -> software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException
                 .builder().message("The level of configured provisioned throughput for the index was exceeded").build());
         useFailingClient(conflicting, 100, throttledReads);
@@ -475,13 +476,13 @@ class StreamProcessorTest {
 
         assertEquals(List.of(), identifiers(response));
         assertBothRowsOn(reply, ANDREW, BAYKO);
-        assertEquals(2, conflicting.failed());
+        assertEquals(2, conflicting.refusedCalls());
         assertEquals(2, throttledReads.failed());
     }
 
     @Test
     void validationErrorFailsAtOnceWithItsReasonAndIsNotRetried() {
-        FailFirst invalid = new FailFirst("TransactWriteItems", 100, FailFirst.cancelled("ValidationError", "None", "None", "None"));
+        FailStatements invalid = new FailStatements("INSERT", 100, "ValidationError");
         RecordingBackoff backoff = useFailingClient(invalid, 100);
         String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
         Message reply = say(group, BAYKO, "rejected");
@@ -489,14 +490,14 @@ class StreamProcessorTest {
         StreamsEventResponse response = process(inserts(List.of(reply)));
 
         assertEquals(1, identifiers(response).size());
-        assertEquals(1, invalid.failed(), "one transaction, no retries");
+        assertEquals(1, invalid.refusedCalls(), "one request, no retries");
         assertEquals(List.of(), backoff.retries);
-        assertTrue(logs.toString(StandardCharsets.UTF_8).contains("as invalid; retrying cannot help: [ValidationError"), logs.toString());
+        assertTrue(logs.toString(StandardCharsets.UTF_8).contains("as invalid; retrying cannot help: writing [ValidationError, ValidationError]"), logs.toString());
     }
 
     @Test
     void throttlingThatOutlastsTheInvocationIsReportedForLambdaToRetryNotHeld() {
-        FailFirst throttled = new FailFirst("TransactWriteItems", Integer.MAX_VALUE, FailFirst.cancelled("ThrottlingError", "None", "None", "None"));
+        FailStatements throttled = new FailStatements("INSERT", Integer.MAX_VALUE, "ThrottlingError");
         useFailingClient(throttled, 3);
         String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
         Message reply = say(group, BAYKO, "still throttled");
@@ -504,7 +505,7 @@ class StreamProcessorTest {
         StreamsEventResponse response = process(inserts(List.of(reply)));
 
         assertEquals(1, identifiers(response).size());
-        assertEquals(4, throttled.failed(), "the first try and 3 retries");
+        assertEquals(4, throttled.refusedCalls(), "the first try and 3 retries");
         assertTrue(logs.toString(StandardCharsets.UTF_8).contains("out of time; Lambda retries the record"), logs.toString());
     }
 
@@ -521,7 +522,8 @@ class StreamProcessorTest {
     }
 
     /** The processor on a client whose calls {@code failures} refuse first; the backoff grants {@code retriesGranted} waits, without waiting. */
-    private RecordingBackoff useFailingClient(FailFirst failure, int retriesGranted, FailFirst... moreFailures) {
+    private RecordingBackoff useFailingClient(software.amazon.awssdk.core.interceptor.ExecutionInterceptor failure, int retriesGranted,
+                                              FailFirst... moreFailures) {
         List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors = new ArrayList<>(List.of(requests, failure));
         interceptors.addAll(List.of(moreFailures));
         ConversationRowStore failing = new ConversationRowStore(LocalDynamoDb.shared().client(
