@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Waits out a transient failure (throttling, a transaction conflict) with capped exponential backoff and
+ * Waits out a transient failure (throttling, a write conflict) with capped exponential backoff and
  * full jitter, as AWS recommends for DynamoDB, but only while the invocation has time left: a wait that
  * would end past the deadline is not started, so the group is reported and Lambda retries the record later.
  */

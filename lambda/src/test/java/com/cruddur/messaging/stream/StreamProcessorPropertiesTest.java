@@ -54,7 +54,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * any offset form (the same instants written as +00:00, +01:00, -05:00, Z, with and without a fraction),
  * some tagged with {@code message_group_uuid} so they enter the index; edits and deletions of earlier
  * messages; records in random order, replayed, in random batches, with malformed records mixed in; and
- * transactions throttled or conflicting at random. After every batch each member has exactly one row per
+ * row writes throttled or conflicting at random, and invocations that die between writing the new rows and
+ * deleting the old ones, delivered again as Lambda does. After every batch each member has exactly one row per
  * conversation, showing what the model says (the newest message delivered so far, or after an edit or
  * deletion the newest message the table holds, by instant, in canonical form); exactly the malformed
  * records are reported; and every message item is exactly as its writer left it.

@@ -7,13 +7,11 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * DynamoDB refusing calls, played in front of DynamoDB Local through the SDK's interceptor hook: the first
  * {@code times} calls of one operation fail with the given exception before they are sent, as a throttled
- * or cancelled call fails after the SDK's own retries.
+ * call fails after the SDK's own retries.
  */
 public final class FailFirst implements ExecutionInterceptor {
 
@@ -26,14 +24,6 @@ public final class FailFirst implements ExecutionInterceptor {
         this.operation = operation;
         this.times = times;
         this.failure = failure;
-    }
-
-    /** A TransactWriteItems cancelled with these reason codes, one per item, as DynamoDB reports them. */
-    public static Supplier<RuntimeException> cancelled(String... codes) {
-        return () -> TransactionCanceledException.builder()
-                .message("Transaction cancelled, please refer cancellation reasons for specific reasons " + String.join(", ", codes))
-                .cancellationReasons(java.util.Arrays.stream(codes).map(code -> CancellationReason.builder().code(code).build()).toList())
-                .build();
     }
 
     @Override

@@ -10,7 +10,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Counts the DynamoDB requests a client sends, by operation (Query, TransactWriteItems, ...). */
+/** Counts the DynamoDB requests a client sends, by operation (Query, BatchExecuteStatement, ...). */
 public final class RequestCounter implements ExecutionInterceptor {
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
