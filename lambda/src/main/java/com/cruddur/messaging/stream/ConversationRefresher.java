@@ -59,7 +59,12 @@ public final class ConversationRefresher {
 
     /** Moves the rows of {@code newest}'s conversation to it, waiting out transient failures until {@code deadline}. */
     public void refresh(NewMessage newest, Instant deadline) {
-        converge(newest.groupUuid(), List.of(newest.senderUuid()), deadline, rows -> ConversationPlanner.plan(newest, rows));
+        refresh(newest, deadline, store.direct());
+    }
+
+    /** As {@link #refresh(NewMessage, Instant)}, the row writes sent through {@code writes} (the batch's coalescer). */
+    public void refresh(NewMessage newest, Instant deadline, ConversationRowStore.Statements writes) {
+        converge(newest.groupUuid(), List.of(newest.senderUuid()), deadline, writes, rows -> ConversationPlanner.plan(newest, rows));
     }
 
     /**
@@ -69,11 +74,16 @@ public final class ConversationRefresher {
      * message remains.
      */
     public void recheck(String groupUuid, Collection<String> senders, Instant deadline) {
-        converge(groupUuid, senders, deadline,
+        recheck(groupUuid, senders, deadline, store.direct());
+    }
+
+    /** As {@link #recheck(String, Collection, Instant)}, the row writes sent through {@code writes}. */
+    public void recheck(String groupUuid, Collection<String> senders, Instant deadline, ConversationRowStore.Statements writes) {
+        converge(groupUuid, senders, deadline, writes,
                 rows -> store.newestMessage(groupUuid).map(target -> ConversationPlanner.planTo(target, rows)).orElse(List.of()));
     }
 
-    private void converge(String groupUuid, Collection<String> senders, Instant deadline,
+    private void converge(String groupUuid, Collection<String> senders, Instant deadline, ConversationRowStore.Statements writes,
                           Function<List<Map<String, AttributeValue>>, List<RowChange>> planner) {
         List<Map<String, AttributeValue>> rows = null;
         Set<String> collided = new LinkedHashSet<>();
@@ -87,7 +97,7 @@ public final class ConversationRefresher {
                         .filter(change -> change.touched().stream().noneMatch(item -> collided.contains(Items.string(item, Items.PK))))
                         .toList();
                 if (!changes.isEmpty()) {
-                    store.apply(groupUuid, changes);
+                    store.apply(groupUuid, changes, writes);
                 }
                 return;
             } catch (RowKeyCollision e) {

@@ -180,13 +180,18 @@ public final class ConversationRowStore implements ConversationIndex {
      * that is not a conversation row: the processor never writes or deletes a message.
      */
     public void apply(String groupUuid, List<RowChange> changes) {
+        apply(groupUuid, changes, direct());
+    }
+
+    /** As {@link #apply(String, List)}, each phase's statements sent through {@code statements} (a batch's coalescer). */
+    public void apply(String groupUuid, List<RowChange> changes, Statements statements) {
         changes.stream().flatMap(change -> change.touched().stream()).filter(item -> !ConversationPlanner.isConversationRow(item))
                 .findFirst().ifPresent(item -> {
                     throw new IllegalArgumentException("refusing to change the item with pk " + item.get(Items.PK)
                             + ": the processor only ever writes GRP# conversation rows");
                 });
         List<RowChange> writes = changes.stream().filter(change -> !(change instanceof RowChange.RemoveDuplicate)).toList();
-        List<BatchStatementResponse> written = execute(writes.stream().map(change -> change instanceof RowChange.Move move
+        List<BatchStatementResponse> written = statements.execute(writes.stream().map(change -> change instanceof RowChange.Move move
                 ? insert(move.to()) : rewrite(((RowChange.Rewrite) change).image(), groupUuid)).toList());
 
         List<RowKeyCollision.Collision> collisions = new ArrayList<>();
@@ -217,7 +222,7 @@ public final class ConversationRowStore implements ConversationIndex {
 
         changes.stream().filter(change -> change instanceof RowChange.RemoveDuplicate)
                 .forEach(duplicate -> deletes.add(((RowChange.RemoveDuplicate) duplicate).key()));
-        List<BatchStatementResponse> deleted = execute(deletes.stream().map(key -> delete(key, groupUuid)).toList());
+        List<BatchStatementResponse> deleted = statements.execute(deletes.stream().map(key -> delete(key, groupUuid)).toList());
         // A delete that removed nothing found its row already gone: the plan was made from a stale view.
         failIfAny("deleting", deleted.stream()
                 .map(response -> errorCode(response) == null && !response.hasItem() ? "ConditionalCheckFailed" : errorCode(response)).toList());
@@ -238,14 +243,36 @@ public final class ConversationRowStore implements ConversationIndex {
         return response.error() == null ? null : response.error().codeAsString();
     }
 
-    /** The statements' responses in order, sent {@value #MAX_STATEMENTS} at a time (BatchExecuteStatement's limit). */
-    private List<BatchStatementResponse> execute(List<BatchStatementRequest> statements) {
-        List<BatchStatementResponse> responses = new ArrayList<>();
-        for (int from = 0; from < statements.size(); from += MAX_STATEMENTS) {
-            List<BatchStatementRequest> chunk = statements.subList(from, Math.min(statements.size(), from + MAX_STATEMENTS));
-            responses.addAll(dynamoDb.batchExecuteStatement(b -> b.statements(chunk)).responses());
-        }
-        return responses;
+    /** A PartiQL statement and the key of the item it writes (a request may not name a key twice). */
+    public record KeyedStatement(BatchStatementRequest request, Map<String, AttributeValue> key) {
+    }
+
+    /** Where a phase's statements go: straight to DynamoDB ({@link #direct}), or through a batch's {@link StatementCoalescer}. */
+    public interface Statements {
+        /** The statements' responses, in order. */
+        List<BatchStatementResponse> execute(List<KeyedStatement> statements);
+    }
+
+    /** Statements sent as they come, {@value #MAX_STATEMENTS} to a request (BatchExecuteStatement's limit). */
+    public Statements direct() {
+        return statements -> {
+            List<BatchStatementResponse> responses = new ArrayList<>();
+            for (int from = 0; from < statements.size(); from += MAX_STATEMENTS) {
+                responses.addAll(send(statements.subList(from, Math.min(statements.size(), from + MAX_STATEMENTS)).stream()
+                        .map(KeyedStatement::request).toList()));
+            }
+            return responses;
+        };
+    }
+
+    /** A batch's statement coalescer over this store: its conversations' statements share requests. */
+    StatementCoalescer coalescer(java.time.Duration linger) {
+        return new StatementCoalescer(this::send, linger);
+    }
+
+    /** One BatchExecuteStatement request. */
+    private List<BatchStatementResponse> send(List<BatchStatementRequest> request) {
+        return dynamoDb.batchExecuteStatement(b -> b.statements(request)).responses();
     }
 
     /** The item at {@code row}'s key now (a consistent read, by Query: the one read action the function has); empty if the key is free. */
@@ -270,31 +297,31 @@ public final class ConversationRowStore implements ConversationIndex {
     }
 
     /** {@code row} written where its key is free (PartiQL INSERT fails with DuplicateItem otherwise). */
-    private BatchStatementRequest insert(Map<String, AttributeValue> row) {
+    private KeyedStatement insert(Map<String, AttributeValue> row) {
         List<String> names = new ArrayList<>(row.keySet());
         String value = names.stream().map(name -> "'" + name.replace("'", "''") + "': ?").collect(java.util.stream.Collectors.joining(", ", "{", "}"));
-        return BatchStatementRequest.builder()
+        return new KeyedStatement(BatchStatementRequest.builder()
                 .statement("INSERT INTO " + quotedTable() + " VALUE " + value)
                 .parameters(names.stream().map(row::get).toList())
-                .build();
+                .build(), Items.key(row));
     }
 
     /** The shown message's new text on the row at {@code row}'s key, while that row is this conversation's. */
-    private BatchStatementRequest rewrite(Map<String, AttributeValue> row, String groupUuid) {
-        return BatchStatementRequest.builder()
+    private KeyedStatement rewrite(Map<String, AttributeValue> row, String groupUuid) {
+        return new KeyedStatement(BatchStatementRequest.builder()
                 .statement("UPDATE " + quotedTable() + " SET " + Items.MESSAGE + " = ? WHERE " + Items.PK + " = ? AND " + Items.SK + " = ? AND "
                         + Items.MESSAGE_GROUP_UUID + " = ?")
                 .parameters(row.get(Items.MESSAGE), row.get(Items.PK), row.get(Items.SK), Items.s(groupUuid))
-                .build();
+                .build(), Items.key(row));
     }
 
     /** The row at {@code key} deleted while it is this conversation's, returning what it deleted (nothing: it was gone already). */
-    private BatchStatementRequest delete(Map<String, AttributeValue> key, String groupUuid) {
-        return BatchStatementRequest.builder()
+    private KeyedStatement delete(Map<String, AttributeValue> key, String groupUuid) {
+        return new KeyedStatement(BatchStatementRequest.builder()
                 .statement("DELETE FROM " + quotedTable() + " WHERE " + Items.PK + " = ? AND " + Items.SK + " = ? AND " + Items.MESSAGE_GROUP_UUID
                         + " = ? RETURNING ALL OLD *")
                 .parameters(key.get(Items.PK), key.get(Items.SK), Items.s(groupUuid))
-                .build();
+                .build(), Items.key(key));
     }
 
     private String quotedTable() {

@@ -53,6 +53,11 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
      * its slowest conversation instead of the sum of all. One pool per container.
      */
     static final int GROUP_PARALLELISM = 8;
+    /**
+     * How long a conversation's row writes wait for the other conversations in progress to have theirs ready, so they
+     * share one request ({@link StatementCoalescer}); normally they all are ready sooner, and the writes go at once.
+     */
+    static final Duration WRITE_LINGER = Duration.ofMillis(25);
     private static final ExecutorService GROUP_WORKERS = Executors.newFixedThreadPool(GROUP_PARALLELISM, runnable -> {
         Thread thread = new Thread(runnable, "conversation-refresh");
         thread.setDaemon(true);
@@ -66,6 +71,7 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
     private static final String PRIMING_GROUP = "00000000-0000-0000-0000-000000000000";
 
     private final ConversationIndex index;
+    private final ConversationRowStore store;
     private final ConversationRefresher refresher;
     private final JsonLog log;
 
@@ -87,6 +93,7 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
     /** With the backoff that waits out throttling, so tests can run it without waiting. */
     public StreamProcessor(ConversationIndex index, ConversationRowStore store, JsonLog log, Backoff backoff) {
         this.index = index;
+        this.store = store;
         this.refresher = new ConversationRefresher(index, store, backoff, (group, collision) ->
                 log.log("WARN", "row_key_collision", fields("messageGroupUuid", group, "memberPartition", collision.memberPartition(),
                         "sk", collision.sk(), "otherMessageGroupUuid", collision.otherGroupUuid())));
@@ -120,10 +127,11 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
 
         List<Callable<List<String>>> groups = new ArrayList<>();
         Instant deadline = deadline(context);
+        StatementCoalescer writes = store.coalescer(WRITE_LINGER);
         Set<String> touchedGroups = new LinkedHashSet<>(messagesByGroup.keySet());
         touchedGroups.addAll(changesByGroup.keySet());
         touchedGroups.forEach(group -> groups.add(() -> refreshGroup(group, messagesByGroup.getOrDefault(group, List.of()),
-                changesByGroup.getOrDefault(group, List.of()), deadline)));
+                changesByGroup.getOrDefault(group, List.of()), deadline, writes)));
         try {
             // invokeAll keeps the groups' order, so the reported failures are in record order as before.
             for (Future<List<String>> groupFailures : GROUP_WORKERS.invokeAll(groups)) {
@@ -147,12 +155,14 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
      * Moves one conversation's rows to its newest message (re-read from the table when the batch edited or
      * deleted one of its messages); returns the sequence numbers to report if that fails.
      */
-    private List<String> refreshGroup(String group, List<NewMessage> messages, List<String> changes, Instant deadline) {
+    private List<String> refreshGroup(String group, List<NewMessage> messages, List<String> changes, Instant deadline,
+                                      StatementCoalescer writes) {
+        writes.enter();
         try {
             if (changes.isEmpty()) {
-                refresher.refresh(ConversationPlanner.newestPerGroup(messages).get(group), deadline);
+                refresher.refresh(ConversationPlanner.newestPerGroup(messages).get(group), deadline, writes);
             } else {
-                refresher.recheck(group, messages.stream().map(NewMessage::senderUuid).toList(), deadline);
+                refresher.recheck(group, messages.stream().map(NewMessage::senderUuid).toList(), deadline, writes);
             }
             return List.of();
         } catch (RuntimeException e) {
@@ -164,6 +174,8 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
                         "reason", String.valueOf(e.getMessage())));
             }
             return failed;
+        } finally {
+            writes.leave();
         }
     }
 
