@@ -62,6 +62,16 @@ public final class StreamProcessorBenchmark {
     /** Lambda's default batch size, and the stages' (cdk.json streamProcessor.batchSize). */
     static final int BATCH_SIZE = 100;
     static final long SEED = 15;
+    /**
+     * us-east-1 list prices, Standard table class (README "What a million messages cost" gives the sources and dates):
+     * on-demand per million write and read request units, provisioned per capacity unit-hour.
+     */
+    static final double ON_DEMAND_PER_MILLION_WRU = 0.625;
+    static final double ON_DEMAND_PER_MILLION_RRU = 0.125;
+    static final double PROVISIONED_PER_WCU_HOUR = 0.00065;
+    static final double PROVISIONED_PER_RCU_HOUR = 0.00013;
+    /** prod's auto-scaling target (cdk.json billing.targetUtilizationPercent): provisioned capacity is paid for, used or not. */
+    static final double PROVISIONED_UTILIZATION = 0.70;
     /** Conversations the reference works on side by side (see run). */
     static final int REFERENCE_PARALLELISM = 4;
     /** lambda/, wherever Maven was started from (the README runs this from the repository root with -f). */
@@ -162,6 +172,7 @@ public final class StreamProcessorBenchmark {
             }
         });
         targets(cases, outcomes, propagation);
+        costs(cases, outcomes);
         if (Boolean.parseBoolean(System.getProperty("bench.coldStart", "true"))) {
             jarFacts();
         }
@@ -207,6 +218,34 @@ public final class StreamProcessorBenchmark {
                         + " mode, window 0 (≤ 1 s): %s; wrong rows (0): %d, the reference's %d.%n", String.join(", ", single),
                 String.join(", ", many), requests, propagation.isEmpty() ? "not measured" : String.format(Locale.ROOT, "at most %.0f ms", p99),
                 wrong, referenceWrong);
+    }
+
+    /**
+     * What a million messages cost at the measured capacity: on-demand bills each capacity unit as a request unit; provisioned
+     * capacity serves 3,600 units per unit-hour at full use, and auto scaling keeps it at {@link #PROVISIONED_UTILIZATION}.
+     */
+    private static void costs(List<Case> cases, Map<String, Outcome> outcomes) {
+        out.println();
+        out.printf(Locale.ROOT, "| scenario | processor | on-demand $ per million messages | provisioned $ per million messages (%.0f %% utilized) |%n",
+                PROVISIONED_UTILIZATION * 100);
+        out.println("|---|---|---|---|");
+        for (Case c : cases) {
+            List<String> keys = new ArrayList<>();
+            c.windows().forEach(window -> keys.add(c.key() + "/w" + window.toSeconds()));
+            keys.add(c.key() + "/reference");
+            for (String key : keys) {
+                CapacityMeter.Capacity capacity = outcomes.get(key).capacity();
+                double messages = c.traffic().arrivals().size();
+                double writes = (capacity.writeTable() + capacity.writeIndex()) / messages;
+                double reads = (capacity.readTable() + capacity.readIndex()) / messages;
+                double onDemand = writes * ON_DEMAND_PER_MILLION_WRU + reads * ON_DEMAND_PER_MILLION_RRU;
+                double provisioned = (writes * PROVISIONED_PER_WCU_HOUR + reads * PROVISIONED_PER_RCU_HOUR) / 3600 * 1_000_000
+                        / PROVISIONED_UTILIZATION;
+                out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f |%n", c.traffic().name(),
+                        key.endsWith("/reference") ? "reference" : "this processor, window " + key.substring(key.indexOf("/w") + 2) + " s",
+                        onDemand, provisioned);
+            }
+        }
     }
 
     private static Outcome run(Case c, Variant variant, Duration window, CapacityMeter agreement) {
