@@ -363,6 +363,10 @@ public final class StreamProcessorBenchmark {
         }
         double processSeconds = (System.nanoTime() - phase) / 1e9;
         phase = System.nanoTime();
+        if (!meter.unmodeled().isEmpty()) {
+            throw new IllegalStateException("the capacity meter cannot bill " + meter.unmodeled() + " (" + c.key() + ", " + variant
+                    + "): teach CapacityMeter the operation before reading capacity figures");
+        }
         int requestCount = requests.total();
         CapacityMeter.Capacity capacity = meter.capacity();
         int failed = meter.failedRequests();
