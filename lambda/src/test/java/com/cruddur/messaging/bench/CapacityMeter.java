@@ -68,6 +68,7 @@ final class CapacityMeter implements ExecutionInterceptor {
     private int failedRequests;
     private int checked;
     private int readsChecked;
+    private int statements;
     private final Set<String> unmodeled = new TreeSet<>();
     /** Each way DynamoDB Local's figure differed from the rules, with how often. */
     private final Map<String, Integer> disagreements = new TreeMap<>();
@@ -183,6 +184,7 @@ final class CapacityMeter implements ExecutionInterceptor {
             return new long[2];
         }
         PartiqlWrite write = parsed.get();
+        statements++;
         String key = key(write.table(), write.key(Items.PK, Items.SK));
         Map<String, AttributeValue> before = items.get(key);
         boolean matches = before != null && write.where().entrySet().stream().allMatch(condition -> condition.getValue().equals(before.get(condition.getKey())));
@@ -276,6 +278,10 @@ final class CapacityMeter implements ExecutionInterceptor {
                 "%d of %d requests (%d writes, %d unfiltered queries) reported by DynamoDB Local exactly as the rules compute them"
                         + " (transactions counted at one write per item)", checked + readsChecked - differing, checked + readsChecked,
                 checked, readsChecked));
+        if (statements > 0) {
+            text.append(String.format(Locale.ROOT, "; %d PartiQL write statements billed as computed (Local reports no capacity for"
+                    + " PartiQL), each checked to take effect exactly where Local's answer says it did", statements));
+        }
         disagreements.forEach((how, count) -> text.append(String.format(Locale.ROOT, "; %d× %s", count, how)));
         return text.toString();
     }
@@ -285,6 +291,7 @@ final class CapacityMeter implements ExecutionInterceptor {
         synchronized (total) {
             total.checked += checked;
             total.readsChecked += readsChecked;
+            total.statements += statements;
             disagreements.forEach((how, count) -> total.disagreements.merge(how, count, Integer::sum));
         }
     }

@@ -161,8 +161,9 @@ public final class StreamProcessorBenchmark {
         }
         out.println();
         out.println("m = reported by DynamoDB Local " + dynamoDbLocalVersion() + " (ReturnConsumedCapacity=INDEXES); c = computed from"
-                + " the items by DynamoDB's documented rules (DynamoDB bills a TransactWriteItems at 2 writes per item, Local reports"
-                + " less, see the check below)."
+                + " the items by DynamoDB's documented rules where Local does not report DynamoDB's figure (a TransactWriteItems, which"
+                + " DynamoDB bills at 2 writes per item and Local below 1, see the check below; a PartiQL statement, for which Local"
+                + " reports nothing)."
                 + " Per message = divided by the messages of the traffic (redelivered records not counted again). Capacity of the"
                 + " processor only: backend-flask's own PutItem of each message (1 WCU) is not in it.");
         out.println("Check of the rules against DynamoDB Local: " + agreement.agreement() + ".");
