@@ -127,11 +127,11 @@ public final class LocalModeBenchmark {
         return new User(String.format("%s0000000-0000-4000-8000-%012d", side.equals("a") ? "a" : "b", i), side + i, side + i);
     }
 
-    private static double percentile(List<Double> sorted, int percent) {
+    static double percentile(List<Double> sorted, int percent) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
@@ -143,7 +143,7 @@ public final class LocalModeBenchmark {
     }
 
     /** bin/local as a child process on a free port, timed from launch to its ready line. */
-    private static final class LocalProcess implements AutoCloseable {
+    static final class LocalProcess implements AutoCloseable {
         final Process process;
         final URI endpoint;
         final double readySeconds;
@@ -155,12 +155,17 @@ public final class LocalModeBenchmark {
         }
 
         static LocalProcess start(Path root) throws IOException {
+            return start(root, root.resolve("local/target/benchmark-local.log"));
+        }
+
+        /** Started with {@code options} after the port; its output goes to {@code log}. */
+        static LocalProcess start(Path root, Path log, String... options) throws IOException {
             int port = TestTemplates.freePort();
             long start = System.nanoTime();
             // Its output goes to a file (one line per batch, with its duration) that a reader of the figures can inspect.
-            Path log = root.resolve("local/target/benchmark-local.log");
-            Process process = new ProcessBuilder(root.resolve("bin/local").toString(), "--port", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new ArrayList<>(List.of(root.resolve("bin/local").toString(), "--port", String.valueOf(port)));
+            command.addAll(List.of(options));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             while (process.isAlive()) {
                 if (Files.readAllLines(log).stream().anyMatch(line -> line.startsWith("[local] ready"))) {
                     return new LocalProcess(process, URI.create("http://localhost:" + port), (System.nanoTime() - start) / 1e9);
