@@ -1,7 +1,8 @@
 package com.cruddur.messaging.config;
 
+import static com.cruddur.messaging.config.StageConfigAssertions.assertError;
+import static com.cruddur.messaging.config.StageConfigAssertions.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -122,15 +123,4 @@ class EmailSettingsReaderTest {
         return Map.of("auth", auth);
     }
 
-    private static StageConfig read(String stage, Map<String, Object> overrides) {
-        return StageConfigReader.read(TestApps.app(stage, overrides).getNode());
-    }
-
-    private static void assertError(org.junit.jupiter.api.function.Executable read, String... fragments) {
-        InvalidStageConfigException error = assertThrows(InvalidStageConfigException.class, read);
-        for (String fragment : fragments) {
-            assertTrue(error.getMessage().contains(fragment), "expected \"" + fragment + "\" in: " + error.getMessage());
-        }
-        assertEquals(1, error.getMessage().lines().count(), error.getMessage());
-    }
 }

@@ -1,12 +1,11 @@
 package com.cruddur.messaging.config;
 
+import static com.cruddur.messaging.config.StageConfigAssertions.assertError;
+import static com.cruddur.messaging.config.StageConfigAssertions.read;
+import static com.cruddur.messaging.config.StageConfigAssertions.readProdWithFlags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +15,6 @@ import com.cruddur.messaging.support.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 
 /**
  * {@code backend.firewall}: AWS WAF on the backend's load balancer, required where a stage holds real data, with WAFv2's
@@ -116,15 +112,6 @@ class FirewallSettingsTest {
                 "stages.prod.backend.firewall.rateWindowSeconds: 90 is not allowed; expected one of [60, 120, 300, 600]");
     }
 
-    /** prod as .ci/run synthesizes it (the tests' operator values), with {@code flags} as -c flags. */
-    private static StageConfig readProdWithFlags(Map<String, Object> flags) {
-        Map<String, Object> context = new HashMap<>(TestApps.cdkJsonContext());
-        context.put("stage", "prod");
-        context.put("stagesFile", Path.of(TestApps.TEST_STAGES_FILE).toAbsolutePath().toString());
-        context.putAll(flags);
-        return StageConfigReader.read(new App(AppProps.builder().context(context).build()).getNode());
-    }
-
     /** The stage's backend object with {@code firewall} in place of its own ({@code null} removes it). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> firewall(String stage, Object firewall) {
@@ -137,15 +124,4 @@ class FirewallSettingsTest {
         return Map.of("backend", backend);
     }
 
-    private static StageConfig read(String stage, Map<String, Object> overrides) {
-        return StageConfigReader.read(TestApps.app(stage, overrides).getNode());
-    }
-
-    private static InvalidStageConfigException assertError(org.junit.jupiter.api.function.Executable read, String... fragments) {
-        InvalidStageConfigException error = assertThrows(InvalidStageConfigException.class, read);
-        for (String fragment : fragments) {
-            assertTrue(error.getMessage().contains(fragment), "message \"" + error.getMessage() + "\" should contain \"" + fragment + "\"");
-        }
-        return error;
-    }
 }

@@ -1,12 +1,11 @@
 package com.cruddur.messaging.config;
 
+import static com.cruddur.messaging.config.StageConfigAssertions.assertError;
+import static com.cruddur.messaging.config.StageConfigAssertions.read;
+import static com.cruddur.messaging.config.StageConfigAssertions.readProdWithFlags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,9 +14,6 @@ import com.cruddur.messaging.support.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 
 /**
  * {@code backend.imageTag} / {@code backend.imageDigest}: the image a stage runs. A stage holding real data names it (a
@@ -115,15 +111,6 @@ class ImageSettingsTest {
                 "stages.prod.backend.imageDigest: \"" + DIGEST + "\" is not allowed; expected no value when imageTag is set");
     }
 
-    /** prod as .ci/run synthesizes it (the tests' operator values), with {@code flags} as -c flags. */
-    private static StageConfig readProdWithFlags(Map<String, Object> flags) {
-        Map<String, Object> context = new HashMap<>(TestApps.cdkJsonContext());
-        context.put("stage", "prod");
-        context.put("stagesFile", Path.of(TestApps.TEST_STAGES_FILE).toAbsolutePath().toString());
-        context.putAll(flags);
-        return StageConfigReader.read(new App(AppProps.builder().context(context).build()).getNode());
-    }
-
     /** The stage's backend object with {@code imageTag} and {@code imageDigest} in place of its own ({@code null}: absent). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> image(String stage, String tag, String digest) {
@@ -139,15 +126,4 @@ class ImageSettingsTest {
         return Map.of("backend", backend);
     }
 
-    private static StageConfig read(String stage, Map<String, Object> overrides) {
-        return StageConfigReader.read(TestApps.app(stage, overrides).getNode());
-    }
-
-    private static InvalidStageConfigException assertError(org.junit.jupiter.api.function.Executable read, String... fragments) {
-        InvalidStageConfigException error = assertThrows(InvalidStageConfigException.class, read);
-        for (String fragment : fragments) {
-            assertTrue(error.getMessage().contains(fragment), "message \"" + error.getMessage() + "\" should contain \"" + fragment + "\"");
-        }
-        return error;
-    }
 }

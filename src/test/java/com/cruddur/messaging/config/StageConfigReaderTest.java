@@ -1,7 +1,8 @@
 package com.cruddur.messaging.config;
 
+import static com.cruddur.messaging.config.StageConfigAssertions.assertError;
+import static com.cruddur.messaging.config.StageConfigAssertions.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -444,20 +445,10 @@ class StageConfigReaderTest {
         return Map.of("streamProcessor", settings);
     }
 
-    private static StageConfig read(String stage, Map<String, Object> overrides) {
-        return StageConfigReader.read(TestApps.app(stage, overrides).getNode());
-    }
-
     private static Map<String, Object> overrides(String key, Object value) {
         Map<String, Object> overrides = new HashMap<>();
         overrides.put(key, value);
         return overrides;
     }
 
-    private static void assertError(org.junit.jupiter.api.function.Executable read, String... fragments) {
-        InvalidStageConfigException error = assertThrows(InvalidStageConfigException.class, read);
-        for (String fragment : fragments) {
-            assertTrue(error.getMessage().contains(fragment), "message \"" + error.getMessage() + "\" should contain \"" + fragment + "\"");
-        }
-    }
 }
