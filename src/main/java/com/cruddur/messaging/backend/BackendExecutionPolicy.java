@@ -4,6 +4,8 @@ import static com.cruddur.messaging.access.FunctionPolicies.statement;
 
 import java.util.List;
 
+import com.cruddur.messaging.access.FunctionPolicies;
+
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.logs.ILogGroup;
@@ -30,7 +32,7 @@ final class BackendExecutionPolicy {
                         List.of(repository.getRepositoryArn())),
                 // No resource-level permissions exist for it: the token is for the registry, the pull is scoped above.
                 statement(REGISTRY_TOKEN_SID, List.of("ecr:GetAuthorizationToken"), List.of("*")),
-                statement("WriteContainerLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getLogGroupArn())),
+                FunctionPolicies.writeOwnLogs(logs),
                 statement("ReadConnectionUrl", List.of("ssm:GetParameters"), List.of(connectionUrl.getParameterArn()))))
                 .build();
     }

@@ -57,12 +57,10 @@ public final class ConversationRefresher {
         this.collisions = collisions;
     }
 
-    /** Moves the rows of {@code newest}'s conversation to it, waiting out transient failures until {@code deadline}. */
-    public void refresh(NewMessage newest, Instant deadline) {
-        refresh(newest, deadline, store.direct());
-    }
-
-    /** As {@link #refresh(NewMessage, Instant)}, the row writes sent through {@code writes} (the batch's coalescer). */
+    /**
+     * Moves the rows of {@code newest}'s conversation to it, waiting out transient failures until {@code deadline}; the row
+     * writes go through {@code writes} (the batch's coalescer).
+     */
     public void refresh(NewMessage newest, Instant deadline, ConversationRowStore.Statements writes) {
         converge(newest.groupUuid(), List.of(newest.senderUuid()), deadline, writes, rows -> ConversationPlanner.plan(newest, rows));
     }
@@ -71,13 +69,8 @@ public final class ConversationRefresher {
      * After an edit or a deletion: makes the rows show the conversation's newest message as the table holds it
      * now (its current text; the previous message if the shown one was deleted). Reading the table rather than
      * the record's image keeps replayed and reordered edits and deletions harmless. Nothing changes when no
-     * message remains.
+     * message remains. The row writes go through {@code writes}.
      */
-    public void recheck(String groupUuid, Collection<String> senders, Instant deadline) {
-        recheck(groupUuid, senders, deadline, store.direct());
-    }
-
-    /** As {@link #recheck(String, Collection, Instant)}, the row writes sent through {@code writes}. */
     public void recheck(String groupUuid, Collection<String> senders, Instant deadline, ConversationRowStore.Statements writes) {
         converge(groupUuid, senders, deadline, writes,
                 rows -> store.newestMessage(groupUuid).map(target -> ConversationPlanner.planTo(target, rows)).orElse(List.of()));

@@ -33,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class ConversationRowStore implements ConversationIndex {
 
-    /** Statements per BatchExecuteStatement request, DynamoDB's limit. */
-    static final int MAX_STATEMENTS = 25;
     /**
      * How far the instant of a sort key can lie from its digits read as UTC: Java accepts offsets up to
      * +-18:00. Scanning a partition newest-first in string order, once the digits of the last key read are
@@ -164,7 +162,7 @@ public final class ConversationRowStore implements ConversationIndex {
 
     /**
      * Applies a group's changes in two phases, each one request of PartiQL statements (at most
-     * {@value #MAX_STATEMENTS} a request), neither a transaction (which would bill every item twice):
+     * {@value StatementCoalescer#MAX_STATEMENTS} a request), neither a transaction (which would bill every item twice):
      * <ol>
      *   <li>every new row is inserted where its key is free (a move), every edited row rewritten where it is still this
      *       conversation's (an edit);</li>
@@ -202,15 +200,18 @@ public final class ConversationRowStore implements ConversationIndex {
             if (writes.get(i) instanceof RowChange.Move move) {
                 if ("DuplicateItem".equals(code)) {
                     Map<String, AttributeValue> occupant = itemAt(move.to());
-                    String occupantGroup = occupant.isEmpty() ? null : Optional.ofNullable(occupant.get(Items.MESSAGE_GROUP_UUID))
-                            .map(AttributeValue::s).orElse("");
-                    if (occupantGroup != null && !occupantGroup.equals(groupUuid)) {
+                    String occupantGroup = Optional.ofNullable(occupant.get(Items.MESSAGE_GROUP_UUID)).map(AttributeValue::s).orElse("");
+                    if (occupant.isEmpty()) {
+                        // Gone again by now: a stale view.
+                        code = "ConditionalCheckFailed";
+                    } else if (!occupantGroup.equals(groupUuid)) {
                         collisions.add(new RowKeyCollision.Collision(Items.string(move.to(), Items.PK), Items.string(move.to(), Items.SK), occupantGroup));
                         continue;
+                    } else {
+                        // This conversation's row is already there (an earlier attempt wrote it, or a duplicate sits there): it
+                        // takes the planned image.
+                        code = occupant.equals(move.to()) ? null : overwrite(move.to(), groupUuid);
                     }
-                    // This conversation's row is already there (an earlier attempt wrote it, or a duplicate sits there): it takes
-                    // the planned image. Gone again by now: a stale view.
-                    code = occupantGroup == null ? "ConditionalCheckFailed" : occupant.equals(move.to()) ? null : overwrite(move.to(), groupUuid);
                 }
                 if (code == null) {
                     deletes.add(move.from());
@@ -253,16 +254,9 @@ public final class ConversationRowStore implements ConversationIndex {
         List<BatchStatementResponse> execute(List<KeyedStatement> statements);
     }
 
-    /** Statements sent as they come, {@value #MAX_STATEMENTS} to a request (BatchExecuteStatement's limit). */
+    /** Statements sent as they come (a coalescer nobody else waits on), packed as BatchExecuteStatement allows. */
     public Statements direct() {
-        return statements -> {
-            List<BatchStatementResponse> responses = new ArrayList<>();
-            for (int from = 0; from < statements.size(); from += MAX_STATEMENTS) {
-                responses.addAll(send(statements.subList(from, Math.min(statements.size(), from + MAX_STATEMENTS)).stream()
-                        .map(KeyedStatement::request).toList()));
-            }
-            return responses;
-        };
+        return coalescer(java.time.Duration.ZERO);
     }
 
     /** A batch's statement coalescer over this store: its conversations' statements share requests. */

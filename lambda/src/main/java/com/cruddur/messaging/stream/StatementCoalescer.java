@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
  */
 final class StatementCoalescer implements ConversationRowStore.Statements {
 
-    static final int MAX_STATEMENTS = ConversationRowStore.MAX_STATEMENTS;
+    /** Statements per BatchExecuteStatement request, DynamoDB's limit. */
+    static final int MAX_STATEMENTS = 25;
 
     /** One conversation's statements and, once sent, their responses or the request's failure. */
     private static final class Submission {
