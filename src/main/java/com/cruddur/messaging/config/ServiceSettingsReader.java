@@ -29,7 +29,7 @@ final class ServiceSettingsReader {
     private static final Pattern IMAGE_DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[^\\s]*)?");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile(
-            "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:certificate/" + CanonicalUuid.REGEX);
     /** An SSM parameter name with a path, as the SecureString is put with aws ssm put-parameter. */
     private static final Pattern PARAMETER_NAME = Pattern.compile("(/[A-Za-z0-9_.-]+){1,15}");
     private static final Pattern IPV4_CIDR = Pattern.compile(
@@ -140,8 +140,8 @@ final class ServiceSettingsReader {
                 accessLogDays,
                 placement,
                 database(backend, holdsRealData),
-                backend.string("connectionUrlParameter", PARAMETER_NAME, "an SSM parameter name such as /cruddur/" + stage
-                        + "/backend-flask/CONNECTION_URL", StageNames.defaultConnectionUrlParameter(stage)),
+                backend.string("connectionUrlParameter", PARAMETER_NAME, "an SSM parameter name such as "
+                        + StageNames.defaultConnectionUrlParameter(stage), StageNames.defaultConnectionUrlParameter(stage)),
                 firewall(backend, holdsRealData));
     }
 

@@ -206,7 +206,18 @@ final class Settings {
         return " (with -c " + flag + "=VALUE or in " + StageOverrides.DEFAULT_FILE + ")";
     }
 
+    /** The value as the error shows it: a string quoted, its control characters escaped, so the error stays one line. */
     private static String describe(Object raw) {
-        return raw instanceof String text ? "\"" + text + "\"" : String.valueOf(raw);
+        if (!(raw instanceof String text)) {
+            return String.valueOf(raw);
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        text.chars().forEach(c -> quoted.append(switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c);
+        }));
+        return quoted.append('"').toString();
     }
 }

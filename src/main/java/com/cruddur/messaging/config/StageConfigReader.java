@@ -29,7 +29,7 @@ public final class StageConfigReader {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:[A-Za-z0-9_-]{1,256}");
     private static final Pattern KMS_KEY_ARN = Pattern.compile(
-            "arn:aws(-[a-z]+)*:kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            "arn:aws(-[a-z]+)*:kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/" + CanonicalUuid.REGEX);
 
     private static final Set<String> STAGE_KEYS = Set.of(
             "account", "region", "availabilityZones", "tableName", "billing", "encryptionKeyArn",
@@ -37,7 +37,7 @@ public final class StageConfigReader {
             "auth", "backend");
     private static final Set<String> SEED_KEYS = Set.of("messageGroupUuid", "firstUser", "secondUser");
     private static final Set<String> SEED_USER_KEYS = Set.of("uuid", "displayName", "handle");
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID = Pattern.compile(CanonicalUuid.REGEX);
     private static final Pattern DISPLAY_NAME = Pattern.compile("\\S.{0,99}");
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,50}");
     private static final Set<String> STREAM_PROCESSOR_KEYS = Set.of(

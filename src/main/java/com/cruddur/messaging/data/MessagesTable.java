@@ -29,6 +29,8 @@ public final class MessagesTable extends Construct {
     public static final String SORT_KEY = "sk";
     public static final String MESSAGE_GROUP_INDEX = "message-group-sk-index";
     public static final String MESSAGE_GROUP_UUID = "message_group_uuid";
+    /** The partition key prefix of a conversation's messages, {@code MSG#<message_group_uuid>} (SPEC §1). */
+    public static final String MESSAGES_PARTITION_PREFIX = "MSG#";
     /** What the stream carries: the new image is all the stream processor reads (SPEC §3). */
     public static final StreamViewType STREAM_VIEW = StreamViewType.NEW_IMAGE;
 

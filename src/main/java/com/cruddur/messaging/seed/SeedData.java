@@ -40,6 +40,8 @@ import software.constructs.Construct;
  */
 public final class SeedData extends Construct {
 
+    /** The seed resource's type; lambda/'s seed.SeedResource names the same contract (SynthesizedContractTest). */
+    public static final String RESOURCE_TYPE = "Custom::CruddurSeedConversation";
     public static final String HANDLER = "com.cruddur.messaging.seed.SeedHandler::handleRequest";
 
     private final Function loader;
@@ -104,7 +106,7 @@ public final class SeedData extends Construct {
 
         this.resource = CustomResource.Builder.create(this, "Conversation")
                 .serviceToken(provider.getServiceToken())
-                .resourceType("Custom::CruddurSeedConversation")
+                .resourceType(RESOURCE_TYPE)
                 .properties(properties(props))
                 .build();
     }
@@ -128,7 +130,7 @@ public final class SeedData extends Construct {
         return resource;
     }
 
-    /** What the handler reads (SeedConversation.fromProperties); sorted so the template is stable. */
+    /** What the handler reads (lambda/'s seed.SeedResource names them; SynthesizedContractTest checks); sorted so the template is stable. */
     private static Map<String, Object> properties(SeedDataProps props) {
         SeedSettings conversation = props.conversation();
         Map<String, Object> properties = new TreeMap<>();

@@ -169,7 +169,7 @@ public final class StreamProcessor extends Construct {
     private static Map<String, Object> messageInsertsAndEdits() {
         Map<String, Object> pattern = new TreeMap<>();
         pattern.put("eventName", FilterRule.or("INSERT", "MODIFY"));
-        pattern.put("dynamodb", Map.of("NewImage", Map.of(MessagesTable.PARTITION_KEY, Map.of("S", FilterRule.beginsWith("MSG#")))));
+        pattern.put("dynamodb", Map.of("NewImage", Map.of(MessagesTable.PARTITION_KEY, Map.of("S", FilterRule.beginsWith(MessagesTable.MESSAGES_PARTITION_PREFIX)))));
         return pattern;
     }
 
@@ -177,7 +177,7 @@ public final class StreamProcessor extends Construct {
     private static Map<String, Object> messageDeletions() {
         Map<String, Object> pattern = new TreeMap<>();
         pattern.put("eventName", FilterRule.or("REMOVE"));
-        pattern.put("dynamodb", Map.of("Keys", Map.of(MessagesTable.PARTITION_KEY, Map.of("S", FilterRule.beginsWith("MSG#")))));
+        pattern.put("dynamodb", Map.of("Keys", Map.of(MessagesTable.PARTITION_KEY, Map.of("S", FilterRule.beginsWith(MessagesTable.MESSAGES_PARTITION_PREFIX)))));
         return pattern;
     }
 

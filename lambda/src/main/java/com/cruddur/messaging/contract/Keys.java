@@ -12,6 +12,7 @@ public final class Keys {
     public static final String MESSAGE_PREFIX = "MSG#";
     public static final String CONVERSATION_PREFIX = "GRP#";
 
+    /** As the CDK app's config/CanonicalUuid: both are held to src/test/resources/contract/uuids.json (SynthesizedContractTest). */
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Keys() {

@@ -18,9 +18,9 @@ public record SeedConversation(String tableName, String groupUuid, User first, U
 
     public SeedConversation {
         if (tableName == null || tableName.isBlank()) {
-            throw new IllegalArgumentException("TableName is missing from the seed resource's properties");
+            throw new IllegalArgumentException(SeedResource.TABLE_NAME + " is missing from the seed resource's properties");
         }
-        Keys.requireUuid("MessageGroupUuid", groupUuid);
+        Keys.requireUuid(SeedResource.MESSAGE_GROUP_UUID, groupUuid);
         if (first.uuid().equals(second.uuid())) {
             throw new IllegalArgumentException("the two seed users must differ; both are " + first.uuid());
         }
@@ -33,18 +33,18 @@ public record SeedConversation(String tableName, String groupUuid, User first, U
      */
     public static SeedConversation fromProperties(Map<String, Object> properties, Function<String, User> usersByHandle) {
         return new SeedConversation(
-                string(properties, "TableName"),
-                string(properties, "MessageGroupUuid"),
-                user(properties, "First", usersByHandle),
-                user(properties, "Second", usersByHandle));
+                string(properties, SeedResource.TABLE_NAME),
+                string(properties, SeedResource.MESSAGE_GROUP_UUID),
+                user(properties, SeedResource.USERS.get(0), usersByHandle),
+                user(properties, SeedResource.USERS.get(1), usersByHandle));
     }
 
     private static User user(Map<String, Object> properties, String which, Function<String, User> usersByHandle) {
-        String handle = string(properties, which + "UserHandle");
-        if (properties.get(which + "UserUuid") == null) {
+        String handle = string(properties, SeedResource.userHandle(which));
+        if (properties.get(SeedResource.userUuid(which)) == null) {
             return usersByHandle.apply(handle);
         }
-        return new User(string(properties, which + "UserUuid"), string(properties, which + "UserDisplayName"), handle);
+        return new User(string(properties, SeedResource.userUuid(which)), string(properties, SeedResource.userDisplayName(which)), handle);
     }
 
     private static String string(Map<String, Object> properties, String name) {

@@ -106,7 +106,7 @@ public final class SeedHandler implements RequestHandler<Map<String, Object>, Ma
 
     /** Users by handle for these properties: through the SSM parameter they name, if any. */
     private SeedUsersByHandle usersByHandle(Map<String, Object> properties) {
-        Object parameter = properties == null ? null : properties.get(SeedUsersByHandle.CONNECTION_URL_PARAMETER);
+        Object parameter = properties == null ? null : properties.get(SeedResource.CONNECTION_URL_PARAMETER);
         return new SeedUsersByHandle(ssm, parameter instanceof String name ? name : null);
     }
 

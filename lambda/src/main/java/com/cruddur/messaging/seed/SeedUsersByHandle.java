@@ -12,13 +12,10 @@ import com.cruddur.messaging.users.SsmParameterStore;
 /**
  * Seed users given by handle alone, looked up in Postgres public.users, so a stage can seed its real users
  * without copying their UUIDs into {@code cdk.json}. The database is backend-flask's CONNECTION_URL, the SSM
- * SecureString the resource property {@value #CONNECTION_URL_PARAMETER} names; SSM and Postgres are only
+ * SecureString the resource property {@value SeedResource#CONNECTION_URL_PARAMETER} names; SSM and Postgres are only
  * reached when a user has no uuid, so seeds with explicit UUIDs need neither.
  */
 final class SeedUsersByHandle implements AutoCloseable {
-
-    /** The resource property naming the SSM parameter with the Postgres connection URL. */
-    static final String CONNECTION_URL_PARAMETER = "ConnectionUrlParameter";
 
     private final Supplier<SsmParameterStore> ssm;
     private final String parameterName;
@@ -35,7 +32,7 @@ final class SeedUsersByHandle implements AutoCloseable {
     User byHandle(String handle) {
         if (parameterName == null || parameterName.isBlank()) {
             throw new IllegalArgumentException("seed user handle " + handle + " comes without a uuid, and the seed resource has no "
-                    + CONNECTION_URL_PARAMETER + " to look it up in public.users; give the uuid or the parameter");
+                    + SeedResource.CONNECTION_URL_PARAMETER + " to look it up in public.users; give the uuid or the parameter");
         }
         if (users == null) {
             String connectionUrl = new SecureStringParameter(ssm.get(), parameterName).value();

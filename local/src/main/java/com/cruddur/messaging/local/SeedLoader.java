@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.local.template.StageTemplates;
 import com.cruddur.messaging.seed.SeedHandler;
+import com.cruddur.messaging.seed.SeedResource;
 import com.cruddur.messaging.seed.SeedStore;
 import com.cruddur.messaging.users.PostgresUsers;
 
@@ -20,9 +21,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * them, so the conversation belongs to users the app shows; without it, the template's uuids.
  */
 public final class SeedLoader {
-
-    /** The seed resource's property prefixes for its two users (SeedConversation.fromProperties). */
-    private static final String[] SEED_USERS = {"FirstUser", "SecondUser"};
 
     private SeedLoader() {
     }
@@ -36,28 +34,29 @@ public final class SeedLoader {
             return false;
         }
         Map<String, Object> properties = new HashMap<>(settings.get());
-        properties.put("TableName", tableName);
+        properties.put(SeedResource.TABLE_NAME, tableName);
         String users = databaseUrl.map(url -> {
             usersFromPostgres(properties, url);
             return "their uuids and names from Postgres";
         }).orElse("the template's uuids; no database URL");
         new SeedHandler(new SeedStore(dynamoDb), Clock.systemUTC())
                 .handleRequest(Map.of("RequestType", "Create", "ResourceProperties", properties), null);
-        progress.accept("seeded conversation " + properties.get("MessageGroupUuid") + " (" + properties.get("FirstUserHandle")
-                + " and " + properties.get("SecondUserHandle") + ", " + users + ")");
+        progress.accept("seeded conversation " + properties.get(SeedResource.MESSAGE_GROUP_UUID) + " ("
+                + properties.get(SeedResource.userHandle(SeedResource.USERS.get(0))) + " and "
+                + properties.get(SeedResource.userHandle(SeedResource.USERS.get(1))) + ", " + users + ")");
         return true;
     }
 
     /** Replaces each seed user's uuid and display name with the Postgres user of its handle; a handle not there is a failure. */
     private static void usersFromPostgres(Map<String, Object> properties, String databaseUrl) {
         try (PostgresUsers users = PostgresUsers.connect(databaseUrl)) {
-            for (String prefix : SEED_USERS) {
-                String handle = (String) properties.get(prefix + "Handle");
+            for (String seedUser : SeedResource.USERS) {
+                String handle = (String) properties.get(SeedResource.userHandle(seedUser));
                 User user = users.findByHandle(handle).orElseThrow(() -> new IllegalStateException("no user with handle " + handle
                         + " in Postgres public.users for the seed (sign up as " + handle + ", or load the reference users with"
                         + " bin/ddb postgres load-reference-users)"));
-                properties.put(prefix + "Uuid", user.uuid());
-                properties.put(prefix + "DisplayName", user.displayName());
+                properties.put(SeedResource.userUuid(seedUser), user.uuid());
+                properties.put(SeedResource.userDisplayName(seedUser), user.displayName());
             }
         }
     }

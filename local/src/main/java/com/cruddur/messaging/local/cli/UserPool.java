@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  */
 final class UserPool {
 
-    /** Published by the CDK app's Auth construct (auth/Auth.parameterName). */
+    /** Published by the CDK app's Auth construct (auth/Auth.parameterName); UserPoolParameterTest holds the two together. */
     static final String POOL_ID_PARAMETER = "/cruddur/%s/cognito/user-pool-id";
 
     /** A user of the pool as the commands need it: its username, status and attributes by name. */

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.cruddur.messaging.seed.SeedResource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,7 +30,7 @@ public final class StageTemplates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Properties of the seed resource that are deployment wiring, not seed settings. */
-    private static final List<String> SEED_WIRING = List.of("ServiceToken", "TableName");
+    private static final List<String> SEED_WIRING = List.of("ServiceToken", SeedResource.TABLE_NAME);
 
     private final Path directory;
     private final String stage;
@@ -92,7 +94,7 @@ public final class StageTemplates {
         if (!Files.isRegularFile(file("Seed"))) {
             return Optional.empty();
         }
-        JsonNode properties = onlyResource("Seed", "Custom::CruddurSeedConversation").get("Properties");
+        JsonNode properties = onlyResource("Seed", SeedResource.TYPE).get("Properties");
         Map<String, Object> settings = new TreeMap<>();
         properties.fields().forEachRemaining(field -> {
             if (!SEED_WIRING.contains(field.getKey())) {
