@@ -15,7 +15,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessor} of the stage's messages table. */
+/** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessorFunction} of the stage's messages table. */
 public final class StreamProcessorStack extends PublishingStack {
 
     /** The Lambda project, relative to the directory cdk synth (and the tests) run in. */
@@ -24,11 +24,11 @@ public final class StreamProcessorStack extends PublishingStack {
     public static final String FAILED_BATCHES_BUCKET_OUTPUT = "FailedBatchesBucketName";
     public static final String PROCESSOR_ALIAS_OUTPUT = "StreamProcessorAliasArn";
 
-    private final StreamProcessor streamProcessor;
+    private final StreamProcessorFunction streamProcessor;
 
     public StreamProcessorStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable) {
         super(scope, config.stackName("StreamProcessor"), props, publishedVersion(config));
-        this.streamProcessor = new StreamProcessor(this, "StreamProcessor", new StreamProcessorProps(
+        this.streamProcessor = new StreamProcessorFunction(this, "StreamProcessor", new StreamProcessorFunctionProps(
                 StageNames.streamProcessorFunction(config.name()),
                 messagesTable,
                 network,
@@ -56,7 +56,7 @@ public final class StreamProcessorStack extends PublishingStack {
                 "function", StageNames.streamProcessorFunction(config.name())));
     }
 
-    public StreamProcessor streamProcessor() {
+    public StreamProcessorFunction streamProcessor() {
         return streamProcessor;
     }
 }

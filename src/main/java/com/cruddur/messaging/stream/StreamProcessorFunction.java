@@ -40,7 +40,8 @@ import com.cruddur.messaging.data.MessagesTable;
 /**
  * The stream processor of SPEC §3/§5 ({@code cruddur-<stage>-messaging-stream}): a Java Lambda on arm64 in the
  * workload subnets, fed by the messages table's stream through an event source mapping on its
- * {@value #ALIAS} alias (SnapStart needs a published version).
+ * {@value #ALIAS} alias (SnapStart needs a published version). Named apart from the handler it deploys
+ * ({@value #HANDLER}, in lambda/), so that each fully-qualified name means one class.
  *
  * <p>The mapping filters for message inserts, edits and deletions ({@code pk} beginning {@code MSG#}), so
  * the processor's own conversation-row writes never invoke it; it reports batch item failures, bisects
@@ -50,7 +51,7 @@ import com.cruddur.messaging.data.MessagesTable;
  * <p>The role has one inline policy and nothing else (no managed policies, and L2 grants are
  * ignored), so what it may do is exactly what is written here and asserted by the tests.
  */
-public final class StreamProcessor extends Construct {
+public final class StreamProcessorFunction extends Construct {
 
     public static final String ALIAS = "live";
     public static final String HANDLER = "com.cruddur.messaging.stream.StreamProcessor::handleRequest";
@@ -64,7 +65,7 @@ public final class StreamProcessor extends Construct {
     private final Alias alias;
     private final Bucket failedBatches;
 
-    public StreamProcessor(Construct scope, String id, StreamProcessorProps props) {
+    public StreamProcessorFunction(Construct scope, String id, StreamProcessorFunctionProps props) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(props.logRetention())

@@ -9,7 +9,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * Settings of {@link StreamProcessor}.
+ * Settings of {@link StreamProcessorFunction}.
  *
  * @param functionName      the function's name, derived from the stage ({@code StageNames.streamProcessorFunction})
  * @param messagesTable     the messages table: its stream feeds the function, its rows are what it moves
@@ -19,7 +19,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetention      retention of the function's log group
  * @param removalPolicy     what happens to that log group and to the parked failed batches when the stack is deleted
  */
-public record StreamProcessorProps(
+public record StreamProcessorFunctionProps(
         String functionName,
         MessagesTable messagesTable,
         Network network,
