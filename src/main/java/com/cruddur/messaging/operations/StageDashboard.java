@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import com.cruddur.messaging.backend.BackendFirewall;
 import com.cruddur.messaging.backend.BackendService;
 import com.cruddur.messaging.data.MessagesTable;
+import com.cruddur.messaging.function.JavaFunction;
 import com.cruddur.messaging.stream.StreamProcessorFunction;
 
 import software.amazon.awscdk.Duration;
@@ -58,7 +59,7 @@ public final class StageDashboard extends Construct {
         BatchLogMetrics batches = new BatchLogMetrics(this, "BatchMetrics",
                 props.streamProcessor().function().getLogGroup(), props.metricNamespace());
         List<List<? extends IWidget>> rows = new ArrayList<>(List.of(
-                heading("Message flow: stream processor " + StreamProcessorFunction.ALIAS + " alias (pattern E)"),
+                heading("Message flow: stream processor " + JavaFunction.LIVE_ALIAS + " alias (pattern E)"),
                 messageFlow(props.streamProcessor(), batches),
                 heading("Messages table and index " + MessagesTable.MESSAGE_GROUP_INDEX),
                 capacity(props.messagesTable().tableName()),

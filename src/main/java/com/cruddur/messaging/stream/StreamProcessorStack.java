@@ -1,6 +1,5 @@
 package com.cruddur.messaging.stream;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.cruddur.messaging.config.StageConfig;
@@ -18,8 +17,6 @@ import software.constructs.Construct;
 /** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessorFunction} of the stage's messages table. */
 public final class StreamProcessorStack extends PublishingStack {
 
-    /** The Lambda project, relative to the directory cdk synth (and the tests) run in. */
-    public static final Path LAMBDA_PROJECT = Path.of("lambda");
     /** Outputs bin/ddb redrive reads: where parked batches are, and what replays them. */
     public static final String FAILED_BATCHES_BUCKET_OUTPUT = "FailedBatchesBucketName";
     public static final String PROCESSOR_ALIAS_OUTPUT = "StreamProcessorAliasArn";
@@ -32,7 +29,6 @@ public final class StreamProcessorStack extends PublishingStack {
                 StageNames.streamProcessorFunction(config.name()),
                 messagesTable,
                 network,
-                LambdaJar.code(LAMBDA_PROJECT),
                 config.streamProcessor(),
                 config.logRetention(),
                 config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
