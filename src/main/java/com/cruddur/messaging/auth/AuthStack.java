@@ -9,8 +9,6 @@ import com.cruddur.messaging.references.PublishedVersion;
 import com.cruddur.messaging.references.PublishingStack;
 import com.cruddur.messaging.signup.SignUpTrigger;
 import com.cruddur.messaging.signup.SignUpTriggerProps;
-import com.cruddur.messaging.stream.LambdaJar;
-import com.cruddur.messaging.stream.StreamProcessorStack;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
@@ -39,7 +37,6 @@ public final class AuthStack extends PublishingStack {
                     config.natGateways() > 0,
                     config.backend().database(),
                     config.backend().connectionUrlParameter(),
-                    LambdaJar.code(StreamProcessorStack.LAMBDA_PROJECT),
                     config.logRetention(),
                     config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
         }

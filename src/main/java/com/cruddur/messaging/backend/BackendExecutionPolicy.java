@@ -1,10 +1,10 @@
 package com.cruddur.messaging.backend;
 
-import static com.cruddur.messaging.access.FunctionPolicies.statement;
+import static com.cruddur.messaging.access.InlinePolicies.statement;
 
 import java.util.List;
 
-import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.access.InlinePolicies;
 
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.iam.PolicyDocument;
@@ -32,7 +32,7 @@ final class BackendExecutionPolicy {
                         List.of(repository.getRepositoryArn())),
                 // No resource-level permissions exist for it: the token is for the registry, the pull is scoped above.
                 statement(REGISTRY_TOKEN_SID, List.of("ecr:GetAuthorizationToken"), List.of("*")),
-                FunctionPolicies.writeOwnLogs(logs),
+                InlinePolicies.writeOwnLogs(logs),
                 statement("ReadConnectionUrl", List.of("ssm:GetParameters"), List.of(connectionUrl.getParameterArn()))))
                 .build();
     }

@@ -1,11 +1,11 @@
 package com.cruddur.messaging.backend;
 
-import static com.cruddur.messaging.access.FunctionPolicies.statement;
+import static com.cruddur.messaging.access.InlinePolicies.statement;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.access.InlinePolicies;
 import com.cruddur.messaging.data.MessagesTable;
 
 import software.amazon.awscdk.services.dynamodb.ITable;
@@ -27,7 +27,7 @@ final class BackendTaskPolicy {
                 statement("ReadConversations", List.of("dynamodb:Query"),
                         List.of(table.getTableArn(), table.getTableArn() + "/index/" + MessagesTable.MESSAGE_GROUP_INDEX)),
                 statement("WriteMessages", List.of("dynamodb:PutItem", "dynamodb:BatchWriteItem"), List.of(table.getTableArn()))));
-        FunctionPolicies.useTableKey(table).ifPresent(statements::add);
+        InlinePolicies.useTableKey(table).ifPresent(statements::add);
         return PolicyDocument.Builder.create().statements(statements).build();
     }
 }

@@ -7,7 +7,7 @@ import com.cruddur.messaging.backend.BackendService;
 import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.config.StageNames;
 import com.cruddur.messaging.data.MessagesTable;
-import com.cruddur.messaging.stream.StreamProcessor;
+import com.cruddur.messaging.stream.StreamProcessorFunction;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
@@ -25,7 +25,7 @@ public final class OperationsStack extends Stack {
     private final StageDashboard dashboard;
 
     public OperationsStack(Construct scope, StageConfig config, StackProps props,
-                           StreamProcessor streamProcessor, MessagesTable messagesTable, BackendService backend,
+                           StreamProcessorFunction streamProcessor, MessagesTable messagesTable, BackendService backend,
                            Optional<BackendFirewall> firewall) {
         super(scope, config.stackName("Operations"), props);
         this.dashboard = new StageDashboard(this, "Dashboard", new StageDashboardProps(

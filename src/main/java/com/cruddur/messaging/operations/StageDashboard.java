@@ -8,7 +8,8 @@ import java.util.TreeMap;
 import com.cruddur.messaging.backend.BackendFirewall;
 import com.cruddur.messaging.backend.BackendService;
 import com.cruddur.messaging.data.MessagesTable;
-import com.cruddur.messaging.stream.StreamProcessor;
+import com.cruddur.messaging.function.JavaFunction;
+import com.cruddur.messaging.stream.StreamProcessorFunction;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -58,7 +59,7 @@ public final class StageDashboard extends Construct {
         BatchLogMetrics batches = new BatchLogMetrics(this, "BatchMetrics",
                 props.streamProcessor().function().getLogGroup(), props.metricNamespace());
         List<List<? extends IWidget>> rows = new ArrayList<>(List.of(
-                heading("Message flow: stream processor " + StreamProcessor.ALIAS + " alias (pattern E)"),
+                heading("Message flow: stream processor " + JavaFunction.LIVE_ALIAS + " alias (pattern E)"),
                 messageFlow(props.streamProcessor(), batches),
                 heading("Messages table and index " + MessagesTable.MESSAGE_GROUP_INDEX),
                 capacity(props.messagesTable().tableName()),
@@ -90,7 +91,7 @@ public final class StageDashboard extends Construct {
         return List.of(TextWidget.Builder.create().markdown("### " + text).width(FULL_WIDTH).height(1).build());
     }
 
-    private static List<IWidget> messageFlow(StreamProcessor processor, BatchLogMetrics batches) {
+    private static List<IWidget> messageFlow(StreamProcessorFunction processor, BatchLogMetrics batches) {
         var function = processor.function();
         return List.of(
                 graph("Invocations, records in, conversations refreshed", 8,
@@ -107,12 +108,12 @@ public final class StageDashboard extends Construct {
     }
 
     /** Every object the event source mapping parks is one PUT, counted by the bucket's request-metrics filter. */
-    private static IMetric parkedBatches(StreamProcessor processor) {
+    private static IMetric parkedBatches(StreamProcessorFunction processor) {
         return Metric.Builder.create()
                 .namespace("AWS/S3")
                 .metricName("PutRequests")
                 .dimensionsMap(Map.of("BucketName", processor.failedBatches().getBucketName(),
-                        "FilterId", StreamProcessor.PARKED_METRICS))
+                        "FilterId", StreamProcessorFunction.PARKED_METRICS))
                 .statistic("Sum")
                 .period(PERIOD)
                 .label("batches parked")

@@ -5,7 +5,7 @@ import java.util.Optional;
 import com.cruddur.messaging.backend.BackendFirewall;
 import com.cruddur.messaging.backend.BackendService;
 import com.cruddur.messaging.data.MessagesTable;
-import com.cruddur.messaging.stream.StreamProcessor;
+import com.cruddur.messaging.stream.StreamProcessorFunction;
 
 /**
  * Settings of {@link StageDashboard}: the name it is shown under and the constructs whose metrics it graphs. The
@@ -23,7 +23,7 @@ import com.cruddur.messaging.stream.StreamProcessor;
 public record StageDashboardProps(
         String dashboardName,
         String metricNamespace,
-        StreamProcessor streamProcessor,
+        StreamProcessorFunction streamProcessor,
         MessagesTable messagesTable,
         BackendService backend,
         Optional<BackendFirewall> firewall) {

@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.access.InlinePolicies;
 import com.cruddur.messaging.config.SeedSettings;
+import com.cruddur.messaging.function.JavaFunction;
+import com.cruddur.messaging.function.JavaFunctionProps;
+import com.cruddur.messaging.function.JavaFunctionProps.VpcPlacement;
+import com.cruddur.messaging.network.Network;
 
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
@@ -17,11 +21,9 @@ import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
-import com.cruddur.messaging.network.Network;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -49,48 +51,24 @@ public final class SeedData extends Construct {
 
     public SeedData(Construct scope, String id, SeedDataProps props) {
         super(scope, id);
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .retention(props.logRetention())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+        LogGroup logs = JavaFunction.logGroup(this, props.logRetention(), RemovalPolicy.DESTROY);
         boolean readsPostgres = props.conversation().readsUsersFromPostgres();
         // Users given by handle are read from Postgres: the loader then needs SSM and the database, which isolated
         // subnets reach neither of, so without a NAT gateway it runs outside the VPC (DynamoDB over its public endpoint).
         boolean inVpc = !readsPostgres || props.natGateway();
-        List<PolicyStatement> statements = new ArrayList<>(List.of(
-                FunctionPolicies.statement("LoadAndRemoveSeed", List.of("dynamodb:BatchWriteItem", "dynamodb:Query"),
-                        List.of(props.messagesTable().table().getTableArn())),
-                FunctionPolicies.writeOwnLogs(logs)));
-        if (readsPostgres) {
-            statements.add(FunctionPolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"),
-                    List.of(StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl", SecureStringParameterAttributes.builder()
-                            .parameterName(props.connectionUrlParameter()).build()).getParameterArn())));
-        }
-        Optional<SecurityGroup> securityGroup = inVpc ? Optional.of(loaderSecurityGroup(props, readsPostgres)) : Optional.empty();
-        securityGroup.ifPresent(group -> statements.addAll(
-                FunctionPolicies.attachToVpc(this, props.network().vpc(), props.network().workloadSubnets(), group)));
-        FunctionPolicies.useTableKey(props.messagesTable().table()).ifPresent(statements::add);
-        Role role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("cruddur seed loader: write and remove the sample conversation")
-                .inlinePolicies(Map.of("SeedLoader", PolicyDocument.Builder.create().statements(statements).build()))
-                .build();
-
-        Function.Builder loaderBuilder = Function.Builder.create(this, "Loader")
+        Optional<VpcPlacement> vpc = inVpc ? Optional.of(new VpcPlacement(props.network(), loaderSecurityGroup(props, readsPostgres)))
+                : Optional.empty();
+        this.loader = JavaFunction.addTo(this, "Loader", JavaFunctionProps.builder()
                 .description("Loads, replaces and removes the sample conversation")
-                .runtime(Runtime.JAVA_25)
-                .architecture(Architecture.ARM_64)
                 .handler(HANDLER)
-                .code(props.code())
                 .memorySize(512)
                 .timeout(Duration.minutes(2))
-                .role(role.withoutPolicyUpdates())
-                .logGroup(logs);
-        securityGroup.ifPresent(group -> {
-            loaderBuilder.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(group));
-            FunctionPolicies.acknowledgeVpcAttachment(role);
-        });
-        this.loader = loaderBuilder.build();
+                .logs(logs)
+                .role("cruddur seed loader: write and remove the sample conversation", "SeedLoader",
+                        loaderStatements(props, readsPostgres, logs))
+                .table(props.messagesTable().table())
+                .vpc(vpc)
+                .build()).function();
 
         LogGroup providerLogs = LogGroup.Builder.create(this, "ProviderLogs")
                 .retention(props.logRetention())
@@ -109,6 +87,20 @@ public final class SeedData extends Construct {
                 .resourceType(RESOURCE_TYPE)
                 .properties(properties(props))
                 .build();
+    }
+
+    /** Load and remove the seed, write its own logs; for users given by handle also read CONNECTION_URL. */
+    private List<PolicyStatement> loaderStatements(SeedDataProps props, boolean readsPostgres, ILogGroup logs) {
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
+                InlinePolicies.statement("LoadAndRemoveSeed", List.of("dynamodb:BatchWriteItem", "dynamodb:Query"),
+                        List.of(props.messagesTable().table().getTableArn())),
+                InlinePolicies.writeOwnLogs(logs)));
+        if (readsPostgres) {
+            statements.add(InlinePolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"),
+                    List.of(StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl", SecureStringParameterAttributes.builder()
+                            .parameterName(props.connectionUrlParameter()).build()).getParameterArn())));
+        }
+        return statements;
     }
 
     /** HTTPS to DynamoDB through the gateway endpoint; for users given by handle also SSM (through NAT) and the database. */
@@ -162,8 +154,8 @@ public final class SeedData extends Construct {
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("cruddur seed provider framework: invoke the seed loader, write its own logs")
                 .inlinePolicies(Map.of("ProviderFramework", PolicyDocument.Builder.create().statements(List.of(
-                        FunctionPolicies.writeOwnLogs(providerLogs),
-                        FunctionPolicies.statement("InvokeLoader", List.of("lambda:InvokeFunction", "lambda:GetFunction"),
+                        InlinePolicies.writeOwnLogs(providerLogs),
+                        InlinePolicies.statement("InvokeLoader", List.of("lambda:InvokeFunction", "lambda:GetFunction"),
                                 List.of(loader.getFunctionArn())))).build()))
                 .build();
     }

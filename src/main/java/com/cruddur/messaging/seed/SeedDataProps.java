@@ -5,7 +5,6 @@ import com.cruddur.messaging.config.SeedSettings;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
 
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -13,7 +12,6 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *
  * @param messagesTable  the table the conversation is loaded into
  * @param network        where the loader runs (workload subnets, DynamoDB-only egress)
- * @param code           the Lambda jar, which carries the seed handler
  * @param conversation   which conversation and users
  * @param logRetention   retention of the loader's and the provider's logs
  * @param database       how Postgres is reached, for users given by handle
@@ -21,6 +19,6 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param natGateway     whether the workload subnets reach SSM and an outside database (else a loader that reads Postgres
  *                       runs outside the VPC)
  */
-public record SeedDataProps(MessagesTable messagesTable, Network network, Code code, SeedSettings conversation, RetentionDays logRetention,
+public record SeedDataProps(MessagesTable messagesTable, Network network, SeedSettings conversation, RetentionDays logRetention,
                             DatabaseAccess database, String connectionUrlParameter, boolean natGateway) {
 }

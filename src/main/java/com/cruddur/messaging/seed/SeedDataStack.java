@@ -3,7 +3,6 @@ package com.cruddur.messaging.seed;
 import com.cruddur.messaging.config.StageConfig;
 import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
-import com.cruddur.messaging.stream.LambdaJar;
 import com.cruddur.messaging.stream.StreamProcessorStack;
 
 import software.amazon.awscdk.Stack;
@@ -22,9 +21,8 @@ public final class SeedDataStack extends Stack {
     public SeedDataStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable,
                          StreamProcessorStack streamProcessor) {
         super(scope, config.stackName("Seed"), props);
-        this.seedData = new SeedData(this, "SeedData", new SeedDataProps(messagesTable, network,
-                LambdaJar.code(StreamProcessorStack.LAMBDA_PROJECT), config.seedConversation(), config.logRetention(),
-                config.backend().database(), config.backend().connectionUrlParameter(), config.natGateways() > 0));
+        this.seedData = new SeedData(this, "SeedData", new SeedDataProps(messagesTable, network, config.seedConversation(),
+                config.logRetention(), config.backend().database(), config.backend().connectionUrlParameter(), config.natGateways() > 0));
         addStackDependency(streamProcessor, "the stream processor is live before users can add to the seeded conversation");
     }
 

@@ -1,30 +1,24 @@
 package com.cruddur.messaging.signup;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.cruddur.messaging.access.FunctionPolicies;
+import com.cruddur.messaging.access.InlinePolicies;
 import com.cruddur.messaging.alarms.StageAlarm;
+import com.cruddur.messaging.function.JavaFunction;
+import com.cruddur.messaging.function.JavaFunctionProps;
+import com.cruddur.messaging.function.JavaFunctionProps.VpcPlacement;
 import com.cruddur.messaging.network.Network;
 
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.iam.PolicyDocument;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.MetricFilter;
@@ -41,7 +35,6 @@ import software.constructs.Construct;
 public final class SignUpTrigger extends Construct {
 
     public static final String HANDLER = "com.cruddur.messaging.signup.PostConfirmationHandler::handleRequest";
-    public static final String ALIAS = "live";
     /** The handler's log event for a confirmed user it could not insert; the alarm counts these. */
     public static final String NOT_CREATED_EVENT = "signup_user_not_created";
     /** Cognito waits this long for a trigger, then retries; the function may not run longer. */
@@ -52,46 +45,27 @@ public final class SignUpTrigger extends Construct {
 
     public SignUpTrigger(Construct scope, String id, SignUpTriggerProps props) {
         super(scope, id);
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .retention(props.logRetention())
-                .removalPolicy(props.removalPolicy())
-                .build();
+        LogGroup logs = JavaFunction.logGroup(this, props.logRetention(), props.removalPolicy());
         String parameterArn = StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl",
                 SecureStringParameterAttributes.builder().parameterName(props.connectionUrlParameter()).build()).getParameterArn();
-        List<PolicyStatement> statements = new ArrayList<>(List.of(
-                FunctionPolicies.writeOwnLogs(logs),
-                // The SecureString uses the AWS managed aws/ssm key, whose policy lets SSM decrypt for the account's principals.
-                FunctionPolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"), List.of(parameterArn))));
-        Optional<SecurityGroup> securityGroup = props.inVpc() ? Optional.of(securityGroup(props)) : Optional.empty();
-        securityGroup.ifPresent(group -> statements.addAll(
-                FunctionPolicies.attachToVpc(this, props.network().vpc(), props.network().workloadSubnets(), group)));
-        Role role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description(props.functionName() + ": read CONNECTION_URL, write users rows, write logs")
-                .inlinePolicies(Map.of("SignUpTrigger", PolicyDocument.Builder.create().statements(statements).build()))
-                .build();
-
-        Function.Builder function = Function.Builder.create(this, "Function")
+        Optional<VpcPlacement> vpc = props.inVpc() ? Optional.of(new VpcPlacement(props.network(), securityGroup(props))) : Optional.empty();
+        JavaFunction trigger = JavaFunction.addTo(this, "Function", JavaFunctionProps.builder()
                 .functionName(props.functionName())
                 .description("Cognito post-confirmation: the confirmed user becomes a row of Postgres public.users")
-                .runtime(Runtime.JAVA_25)
-                .architecture(Architecture.ARM_64)
                 .handler(HANDLER)
-                .code(props.code())
                 .memorySize(1024)
                 .timeout(COGNITO_TRIGGER_TIMEOUT)
                 .environment(Map.of("CONNECTION_URL_PARAMETER", props.connectionUrlParameter()))
-                .role(role.withoutPolicyUpdates())
-                .logGroup(logs)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
-        securityGroup.ifPresent(group -> {
-            function.vpc(props.network().vpc()).vpcSubnets(props.network().workloadSubnets()).securityGroups(List.of(group));
-            FunctionPolicies.acknowledgeVpcAttachment(role);
-        });
-        this.function = function.build();
-        Annotations.of(this.function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "The alias below points at the function's current version, which CDK publishes on every code or configuration change.");
-        this.alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(this.function.getCurrentVersion()).build();
+                .logs(logs)
+                .role(props.functionName() + ": read CONNECTION_URL, write users rows, write logs", "SignUpTrigger", List.of(
+                        InlinePolicies.writeOwnLogs(logs),
+                        // The SecureString uses the AWS managed aws/ssm key, whose policy lets SSM decrypt for the account's principals.
+                        InlinePolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"), List.of(parameterArn))))
+                .vpc(vpc)
+                .snapStart()
+                .build());
+        this.function = trigger.function();
+        this.alias = trigger.alias().orElseThrow();
         props.userPool().addTrigger(UserPoolOperation.POST_CONFIRMATION, alias);
         alarms(logs, props.metricNamespace());
     }

@@ -5,7 +5,6 @@ import com.cruddur.messaging.network.Network;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cognito.UserPool;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -19,7 +18,6 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *                                the function outside the VPC, with Lambda's own internet access
  * @param database                how the database is reached (egress and, for an RDS in the VPC, its ingress rule)
  * @param connectionUrlParameter  the SecureString holding CONNECTION_URL
- * @param code                    the Lambda jar
  * @param logRetention            retention of the function's log group
  * @param removalPolicy           what happens to the log group with the stack
  */
@@ -31,7 +29,6 @@ public record SignUpTriggerProps(
         boolean inVpc,
         DatabaseAccess database,
         String connectionUrlParameter,
-        Code code,
         RetentionDays logRetention,
         RemovalPolicy removalPolicy) {
 }

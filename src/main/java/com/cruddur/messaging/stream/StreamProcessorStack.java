@@ -1,6 +1,5 @@
 package com.cruddur.messaging.stream;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import com.cruddur.messaging.config.StageConfig;
@@ -15,24 +14,21 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessor} of the stage's messages table. */
+/** {@code Cruddur-<stage>-StreamProcessor}: the {@link StreamProcessorFunction} of the stage's messages table. */
 public final class StreamProcessorStack extends PublishingStack {
 
-    /** The Lambda project, relative to the directory cdk synth (and the tests) run in. */
-    public static final Path LAMBDA_PROJECT = Path.of("lambda");
     /** Outputs bin/ddb redrive reads: where parked batches are, and what replays them. */
     public static final String FAILED_BATCHES_BUCKET_OUTPUT = "FailedBatchesBucketName";
     public static final String PROCESSOR_ALIAS_OUTPUT = "StreamProcessorAliasArn";
 
-    private final StreamProcessor streamProcessor;
+    private final StreamProcessorFunction streamProcessor;
 
     public StreamProcessorStack(Construct scope, StageConfig config, StackProps props, Network network, MessagesTable messagesTable) {
         super(scope, config.stackName("StreamProcessor"), props, publishedVersion(config));
-        this.streamProcessor = new StreamProcessor(this, "StreamProcessor", new StreamProcessorProps(
+        this.streamProcessor = new StreamProcessorFunction(this, "StreamProcessor", new StreamProcessorFunctionProps(
                 StageNames.streamProcessorFunction(config.name()),
                 messagesTable,
                 network,
-                LambdaJar.code(LAMBDA_PROJECT),
                 config.streamProcessor(),
                 config.logRetention(),
                 config.holdsRealData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
@@ -56,7 +52,7 @@ public final class StreamProcessorStack extends PublishingStack {
                 "function", StageNames.streamProcessorFunction(config.name())));
     }
 
-    public StreamProcessor streamProcessor() {
+    public StreamProcessorFunction streamProcessor() {
         return streamProcessor;
     }
 }

@@ -1,38 +1,26 @@
-package com.cruddur.messaging.access;
+package com.cruddur.messaging.function;
+
+import static com.cruddur.messaging.access.InlinePolicies.findingArn;
+import static com.cruddur.messaging.access.InlinePolicies.statement;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.Validations;
-import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
 
-/**
- * Statements every function of this app needs in its one inline policy, written out so each action
- * and resource is visible in code and in the snapshots.
- */
-public final class FunctionPolicies {
+/** The statements a {@link JavaFunction} in the VPC needs for its network interfaces, and their cdk-nag acknowledgements. */
+final class VpcAttachment {
 
-    private FunctionPolicies() {
-    }
-
-    public static PolicyStatement statement(String sid, List<String> actions, List<String> resources) {
-        return PolicyStatement.Builder.create().sid(sid).actions(actions).resources(resources).build();
-    }
-
-    public static PolicyStatement writeOwnLogs(ILogGroup logs) {
-        return statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logs.getLogGroupArn()));
+    private VpcAttachment() {
     }
 
     /**
@@ -53,7 +41,7 @@ public final class FunctionPolicies {
      * function stuck without its network interface, which only a deploy to a real account would show.</li>
      * </ul>
      */
-    public static List<PolicyStatement> attachToVpc(Construct scope, IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup) {
+    static List<PolicyStatement> statements(Construct scope, IVpc vpc, SubnetSelection subnets, ISecurityGroup securityGroup) {
         Stack stack = Stack.of(scope);
         String networkInterfaces = ec2Arn(stack, "network-interface", "*");
         List<String> createResources = new ArrayList<>(List.of(networkInterfaces));
@@ -67,13 +55,13 @@ public final class FunctionPolicies {
                 statement("DescribeNetwork", List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"), List.of("*")));
     }
 
-    /** The two cdk-nag IAM5 findings that {@link #attachToVpc}'s statements raise on {@code role}, each acknowledged for what it is. */
-    public static void acknowledgeVpcAttachment(Role role) {
+    /** The two cdk-nag IAM5 findings that {@link #statements}'s statements raise on {@code role}, each acknowledged for what it is. */
+    static void acknowledge(Role role) {
         Validations.of(role).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::*]")
                 .reason("Only ec2:DescribeNetworkInterfaces and ec2:DescribeSubnets are on *: read-only Describe actions with no"
                         + " resource-level permissions (Lambda's VPC guide: DescribeNetworkInterfaces only works on \"Resource\": \"*\")."
-                        + " Creating and changing the function's network interfaces is scoped (FunctionPolicies.attachToVpc).")
+                        + " Creating and changing the function's network interfaces is scoped (VpcAttachment.statements).")
                 .build());
         Validations.of(role).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::" + findingArn(Stack.of(role), "ec2", "network-interface/*") + "]")
@@ -84,26 +72,7 @@ public final class FunctionPolicies {
                 .build());
     }
 
-    /**
-     * An ARN as cdk-nag renders it in a finding id, for an acknowledgement: literal partition, region and account where
-     * the stack fixes them, CloudFormation pseudo parameters otherwise.
-     */
-    public static String findingArn(Stack stack, String service, String resource) {
-        return "arn:" + literalOr(stack.getPartition(), "<AWS::Partition>") + ":" + service + ":" + literalOr(stack.getRegion(), "<AWS::Region>")
-                + ":" + literalOr(stack.getAccount(), "<AWS::AccountId>") + ":" + resource;
-    }
-
-    /** Use of the table's customer-managed key, when the stage configures one (the AWS managed key needs no grant). */
-    public static Optional<PolicyStatement> useTableKey(ITable table) {
-        return Optional.ofNullable(table.getEncryptionKey()).map(key -> statement("UseTableKey",
-                List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"), List.of(key.getKeyArn())));
-    }
-
     private static String ec2Arn(Stack stack, String resource, String resourceName) {
         return stack.formatArn(ArnComponents.builder().service("ec2").resource(resource).resourceName(resourceName).build());
-    }
-
-    private static String literalOr(String value, String placeholder) {
-        return Token.isUnresolved(value) ? placeholder : value;
     }
 }

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.stream;
+package com.cruddur.messaging.function;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +19,13 @@ import software.amazon.awscdk.services.s3.assets.AssetOptions;
 /**
  * The Lambda code asset: {@code lambda/} built into its shaded jar by Maven on this machine, never in
  * Docker. The asset hash is the fingerprint of {@code lambda/}'s sources, so the same sources always
- * give the same hash and a synth whose sources did not change reuses the jar it already staged.
+ * give the same hash and a synth whose sources did not change reuses the jar it already staged. One jar carries every
+ * handler of the app; {@link JavaFunction} deploys it.
  */
 public final class LambdaJar implements ILocalBundling {
 
+    /** The Lambda project, relative to the directory cdk synth (and the tests) run in. */
+    static final Path PROJECT = Path.of("lambda");
     /** The jar the lambda/ build produces ({@code project.build.finalName}). */
     static final String JAR = "cruddur-messaging-lambda-1.0.0.jar";
 
@@ -32,9 +35,9 @@ public final class LambdaJar implements ILocalBundling {
         this.projectDirectory = projectDirectory;
     }
 
-    /** The asset of the Maven project in {@code projectDirectory} (normally {@code lambda}). */
-    public static AssetCode code(Path projectDirectory) {
-        Path directory = projectDirectory.toAbsolutePath().normalize();
+    /** The asset of the Maven project in {@link #PROJECT}. */
+    static AssetCode code() {
+        Path directory = PROJECT.toAbsolutePath().normalize();
         return Code.fromAsset(directory.toString(), AssetOptions.builder()
                 .assetHashType(AssetHashType.SOURCE)
                 .exclude(List.of("target", ".jqwik-database", "dynamodb-local-metadata.json", "*.iml", ".idea"))

@@ -2,26 +2,21 @@ package com.cruddur.messaging.stream;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import software.amazon.awscdk.Acknowledgment;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.S3OnFailureDestination;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -33,26 +28,28 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
-import com.cruddur.messaging.access.FunctionPolicies;
 import com.cruddur.messaging.alarms.StageAlarm;
 import com.cruddur.messaging.data.MessagesTable;
+import com.cruddur.messaging.function.JavaFunction;
+import com.cruddur.messaging.function.JavaFunctionProps;
+import com.cruddur.messaging.function.JavaFunctionProps.VpcPlacement;
 
 /**
  * The stream processor of SPEC §3/§5 ({@code cruddur-<stage>-messaging-stream}): a Java Lambda on arm64 in the
  * workload subnets, fed by the messages table's stream through an event source mapping on its
- * {@value #ALIAS} alias (SnapStart needs a published version).
+ * {@value JavaFunction#LIVE_ALIAS} alias (SnapStart needs a published version). Named apart from the handler it deploys
+ * ({@value #HANDLER}, in lambda/), so that each fully-qualified name means one class.
  *
  * <p>The mapping filters for message inserts, edits and deletions ({@code pk} beginning {@code MSG#}), so
  * the processor's own conversation-row writes never invoke it; it reports batch item failures, bisects
  * failing batches, retries a bounded number of times and then parks the batch with its full records in an
  * encrypted, TLS-only, private S3 bucket. Alarms watch what is parked there, the iterator age and errors.
  *
- * <p>The role has one inline policy and nothing else (no managed policies, and L2 grants are
- * ignored), so what it may do is exactly what is written here and asserted by the tests.
+ * <p>The function is a {@link JavaFunction}: its role has one inline policy and nothing else, so what it may do is
+ * exactly {@link StreamProcessorPolicy} (and the VPC attachment JavaFunction adds), asserted by the tests.
  */
-public final class StreamProcessor extends Construct {
+public final class StreamProcessorFunction extends Construct {
 
-    public static final String ALIAS = "live";
     public static final String HANDLER = "com.cruddur.messaging.stream.StreamProcessor::handleRequest";
     /** Iterator age above this means records wait too long before conversation rows move. */
     static final Duration ITERATOR_AGE_ALARM = Duration.minutes(5);
@@ -64,12 +61,9 @@ public final class StreamProcessor extends Construct {
     private final Alias alias;
     private final Bucket failedBatches;
 
-    public StreamProcessor(Construct scope, String id, StreamProcessorProps props) {
+    public StreamProcessorFunction(Construct scope, String id, StreamProcessorFunctionProps props) {
         super(scope, id);
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .retention(props.logRetention())
-                .removalPolicy(props.removalPolicy())
-                .build();
+        LogGroup logs = JavaFunction.logGroup(this, props.logRetention(), props.removalPolicy());
         // The on-failure destination keeps each failed batch with its full records (an SQS or SNS destination would
         // keep only the shard and sequence range, worthless once the stream's 24 hours have passed).
         this.failedBatches = Bucket.Builder.create(this, "FailedBatches")
@@ -91,49 +85,33 @@ public final class StreamProcessor extends Construct {
 
         SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
                 "cruddur-messaging-stream: HTTPS to DynamoDB only, through the gateway endpoint");
-
-        Role role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("cruddur-messaging-stream: move conversation rows, read the table stream, write logs, park failures")
-                .inlinePolicies(Map.of("StreamProcessor", new StreamProcessorPolicy(props.messagesTable(), logs, failedBatches,
-                        FunctionPolicies.attachToVpc(this, props.network().vpc(), props.network().workloadSubnets(), securityGroup)).document()))
-                .build();
-        Validations.of(role).acknowledge(Acknowledgment.builder()
+        JavaFunction processor = JavaFunction.addTo(this, "Function", JavaFunctionProps.builder()
+                .functionName(props.functionName())
+                .description("Pattern E: keeps both members' conversation rows on the newest message")
+                .handler(HANDLER)
+                .memorySize(1024)
+                .timeout(Duration.seconds(30))
+                .environment(Map.of("DDB_MESSAGE_TABLE", props.messagesTable().table().getTableName()))
+                .logs(logs)
+                .role("cruddur-messaging-stream: move conversation rows, read the table stream, write logs, park failures", "StreamProcessor",
+                        new StreamProcessorPolicy(props.messagesTable(), logs, failedBatches).statements())
+                .table(props.messagesTable().table())
+                .vpc(Optional.of(new VpcPlacement(props.network(), securityGroup)))
+                .snapStart()
+                .build());
+        this.function = processor.function();
+        this.alias = processor.alias().orElseThrow();
+        Validations.of(processor.role()).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::<" + Stack.of(this).resolve(Stack.of(this).getLogicalId(
                         (CfnElement) failedBatches.getNode().getDefaultChild())) + ".Arn>/*]")
                 .reason("s3:PutObject on the objects of the failed-batches bucket only: Lambda names each parked batch's object"
                         + " itself, so no narrower key exists.")
                 .build());
-        FunctionPolicies.acknowledgeVpcAttachment(role);
-        Validations.of(role).acknowledge(Acknowledgment.builder()
+        Validations.of(processor.role()).acknowledge(Acknowledgment.builder()
                 .id("AwsSolutions-IAM5[Resource::" + StreamProcessorPolicy.tableStreamsPattern(Stack.of(this), props.messagesTable().tableName()) + "]")
                 .reason("dynamodb:ListStreams only, on the streams of this one table, as the DynamoDB guide's policy for Lambda"
                         + " stream readers has it; the read actions are on the exact stream ARN.")
                 .build());
-
-        this.function = Function.Builder.create(this, "Function")
-                .functionName(props.functionName())
-                .description("Pattern E: keeps both members' conversation rows on the newest message")
-                .runtime(Runtime.JAVA_25)
-                .architecture(Architecture.ARM_64)
-                .handler(HANDLER)
-                .code(props.code())
-                .memorySize(1024)
-                .timeout(Duration.seconds(30))
-                .environment(Map.of("DDB_MESSAGE_TABLE", props.messagesTable().table().getTableName()))
-                .vpc(props.network().vpc())
-                .vpcSubnets(props.network().workloadSubnets())
-                .securityGroups(List.of(securityGroup))
-                .role(role.withoutPolicyUpdates())
-                .logGroup(logs)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .build();
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "The alias below points at the function's current version, which CDK publishes on every code or configuration change.");
-        this.alias = Alias.Builder.create(this, "Alias")
-                .aliasName(ALIAS)
-                .version(function.getCurrentVersion())
-                .build();
 
         EventSourceMapping.Builder.create(this, "TableStream")
                 .target(alias)

@@ -5,25 +5,22 @@ import com.cruddur.messaging.data.MessagesTable;
 import com.cruddur.messaging.network.Network;
 
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * Settings of {@link StreamProcessor}.
+ * Settings of {@link StreamProcessorFunction}.
  *
  * @param functionName      the function's name, derived from the stage ({@code StageNames.streamProcessorFunction})
  * @param messagesTable     the messages table: its stream feeds the function, its rows are what it moves
  * @param network           where the function runs (workload subnets) and the DynamoDB prefix list for egress
- * @param code              the Lambda jar ({@link LambdaJar#code})
  * @param stream            batch size, batching window, retries and maximum record age
  * @param logRetention      retention of the function's log group
  * @param removalPolicy     what happens to that log group and to the parked failed batches when the stack is deleted
  */
-public record StreamProcessorProps(
+public record StreamProcessorFunctionProps(
         String functionName,
         MessagesTable messagesTable,
         Network network,
-        Code code,
         StreamProcessorSettings stream,
         RetentionDays logRetention,
         RemovalPolicy removalPolicy) {
