@@ -11,7 +11,7 @@ import com.cruddur.messaging.config.SeedSettings;
 import com.cruddur.messaging.function.JavaFunction;
 import com.cruddur.messaging.function.JavaFunctionProps;
 import com.cruddur.messaging.function.JavaFunctionProps.VpcPlacement;
-import com.cruddur.messaging.network.Network;
+import com.cruddur.messaging.function.PostgresAccess;
 
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
@@ -24,11 +24,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.ec2.Peer;
-import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
-import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
@@ -96,9 +92,7 @@ public final class SeedData extends Construct {
                         List.of(props.messagesTable().table().getTableArn())),
                 InlinePolicies.writeOwnLogs(logs)));
         if (readsPostgres) {
-            statements.add(InlinePolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"),
-                    List.of(StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl", SecureStringParameterAttributes.builder()
-                            .parameterName(props.connectionUrlParameter()).build()).getParameterArn())));
+            statements.add(PostgresAccess.readConnectionUrl(this, props.connectionUrlParameter()));
         }
         return statements;
     }
@@ -108,8 +102,7 @@ public final class SeedData extends Construct {
         SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
                 "cruddur seed loader: HTTPS to DynamoDB only, through the gateway endpoint");
         if (readsPostgres) {
-            securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
-            Network.allowDatabase(this, securityGroup, props.database(), "the seed loader");
+            PostgresAccess.allowFrom(this, securityGroup, props.database(), "the seed loader");
         }
         return securityGroup;
     }

@@ -9,21 +9,17 @@ import com.cruddur.messaging.alarms.StageAlarm;
 import com.cruddur.messaging.function.JavaFunction;
 import com.cruddur.messaging.function.JavaFunctionProps;
 import com.cruddur.messaging.function.JavaFunctionProps.VpcPlacement;
-import com.cruddur.messaging.network.Network;
+import com.cruddur.messaging.function.PostgresAccess;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
-import software.amazon.awscdk.services.ec2.Peer;
-import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.MetricFilter;
-import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
-import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
@@ -46,8 +42,6 @@ public final class SignUpTrigger extends Construct {
     public SignUpTrigger(Construct scope, String id, SignUpTriggerProps props) {
         super(scope, id);
         LogGroup logs = JavaFunction.logGroup(this, props.logRetention(), props.removalPolicy());
-        String parameterArn = StringParameter.fromSecureStringParameterAttributes(this, "ConnectionUrl",
-                SecureStringParameterAttributes.builder().parameterName(props.connectionUrlParameter()).build()).getParameterArn();
         Optional<VpcPlacement> vpc = props.inVpc() ? Optional.of(new VpcPlacement(props.network(), securityGroup(props))) : Optional.empty();
         JavaFunction trigger = JavaFunction.addTo(this, "Function", JavaFunctionProps.builder()
                 .functionName(props.functionName())
@@ -58,9 +52,7 @@ public final class SignUpTrigger extends Construct {
                 .environment(Map.of("CONNECTION_URL_PARAMETER", props.connectionUrlParameter()))
                 .logs(logs)
                 .role(props.functionName() + ": read CONNECTION_URL, write users rows, write logs", "SignUpTrigger", List.of(
-                        InlinePolicies.writeOwnLogs(logs),
-                        // The SecureString uses the AWS managed aws/ssm key, whose policy lets SSM decrypt for the account's principals.
-                        InlinePolicies.statement("ReadConnectionUrl", List.of("ssm:GetParameter"), List.of(parameterArn))))
+                        InlinePolicies.writeOwnLogs(logs), PostgresAccess.readConnectionUrl(this, props.connectionUrlParameter())))
                 .vpc(vpc)
                 .snapStart()
                 .build());
@@ -77,8 +69,7 @@ public final class SignUpTrigger extends Construct {
                 .description(props.functionName() + ": HTTPS to SSM through the NAT gateway, Postgres to the database only")
                 .allowAllOutbound(false)
                 .build();
-        securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "SSM (CONNECTION_URL) through the NAT gateway");
-        Network.allowDatabase(this, securityGroup, props.database(), props.functionName());
+        PostgresAccess.allowFrom(this, securityGroup, props.database(), props.functionName());
         return securityGroup;
     }
 
