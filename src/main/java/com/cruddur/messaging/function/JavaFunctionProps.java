@@ -5,29 +5,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.cruddur.messaging.network.Network;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
  * Settings of {@link JavaFunction}: what differs between the app's Java functions. Built with {@link #builder()}; every
  * setting without a default below is required and refused when missing.
  *
+ * @param functionId       the construct id of the function; default {@value #DEFAULT_FUNCTION_ID}
  * @param functionName     the function's physical name; default none: CloudFormation names it
  * @param description      what the function does
  * @param handler          its handler in the Lambda jar, {@code class::method}
  * @param memorySize       in MB
  * @param timeout          how long one invocation may run
  * @param environment      its environment variables, sorted so the template is stable; default none
- * @param logs             its log group ({@link JavaFunction#logGroup})
+ * @param logRetention     how long its log group keeps events
+ * @param logRemovalPolicy what happens to its log group when the stack no longer has it
  * @param roleDescription  the description of its role
  * @param policyName       the name of the role's one inline policy
- * @param permissions      what it may do: the statements the inline policy starts with, in their order
+ * @param permissions      what it may do, given its log group: the statements the inline policy starts with, in their order
  * @param table            the table it reads or writes, if any: the inline policy then ends with the use of the table's
  *                         customer-managed key, where the stage configures one; default none
  * @param vpc              where in the VPC it runs; default none: outside the VPC, with Lambda's own network access
@@ -35,21 +40,26 @@ import software.amazon.awscdk.services.logs.ILogGroup;
  *                         default off
  */
 public record JavaFunctionProps(
+        String functionId,
         Optional<String> functionName,
         String description,
         String handler,
         int memorySize,
         Duration timeout,
         Map<String, String> environment,
-        ILogGroup logs,
+        RetentionDays logRetention,
+        RemovalPolicy logRemovalPolicy,
         String roleDescription,
         String policyName,
-        List<PolicyStatement> permissions,
+        Function<ILogGroup, List<PolicyStatement>> permissions,
         Optional<ITable> table,
         Optional<VpcPlacement> vpc,
         boolean snapStart) {
 
+    public static final String DEFAULT_FUNCTION_ID = "Function";
+
     public JavaFunctionProps {
+        required(functionId, "functionId");
         required(description, "description");
         required(handler, "handler");
         if (memorySize <= 0) {
@@ -58,11 +68,11 @@ public record JavaFunctionProps(
         required(timeout, "timeout");
         required(environment, "environment");
         environment = Collections.unmodifiableMap(new TreeMap<>(environment));
-        required(logs, "logs");
+        required(logRetention, "logRetention");
+        required(logRemovalPolicy, "logRemovalPolicy");
         required(roleDescription, "roleDescription");
         required(policyName, "policyName");
         required(permissions, "permissions");
-        permissions = List.copyOf(permissions);
     }
 
     /** The network's workload subnets, with the security group the caller made for what its function must reach. */
@@ -81,21 +91,28 @@ public record JavaFunctionProps(
 
     /** Collects the settings; {@link #build()} refuses a missing required one, naming it. */
     public static final class Builder {
+        private String functionId = DEFAULT_FUNCTION_ID;
         private Optional<String> functionName = Optional.empty();
         private String description;
         private String handler;
         private int memorySize;
         private Duration timeout;
         private Map<String, String> environment = Map.of();
-        private ILogGroup logs;
+        private RetentionDays logRetention;
+        private RemovalPolicy logRemovalPolicy;
         private String roleDescription;
         private String policyName;
-        private List<PolicyStatement> permissions;
+        private Function<ILogGroup, List<PolicyStatement>> permissions;
         private Optional<ITable> table = Optional.empty();
         private Optional<VpcPlacement> vpc = Optional.empty();
         private boolean snapStart;
 
         private Builder() {
+        }
+
+        public Builder functionId(String functionId) {
+            this.functionId = functionId;
+            return this;
         }
 
         public Builder functionName(String functionName) {
@@ -128,13 +145,18 @@ public record JavaFunctionProps(
             return this;
         }
 
-        public Builder logs(ILogGroup logs) {
-            this.logs = logs;
+        /** How long its log group keeps events, and what happens to it when the stack no longer has it. */
+        public Builder logs(RetentionDays retention, RemovalPolicy removalPolicy) {
+            this.logRetention = retention;
+            this.logRemovalPolicy = removalPolicy;
             return this;
         }
 
-        /** The role's description, the name of its one inline policy and the statements that policy starts with. */
-        public Builder role(String description, String policyName, List<PolicyStatement> permissions) {
+        /**
+         * The role's description, the name of its one inline policy and the statements that policy starts with, made
+         * from the function's log group (so they can name it, as {@code InlinePolicies.writeOwnLogs} does).
+         */
+        public Builder role(String description, String policyName, Function<ILogGroup, List<PolicyStatement>> permissions) {
             this.roleDescription = description;
             this.policyName = policyName;
             this.permissions = permissions;
@@ -158,7 +180,8 @@ public record JavaFunctionProps(
         }
 
         public JavaFunctionProps build() {
-            return new JavaFunctionProps(functionName, description, handler, memorySize, timeout, environment, logs, roleDescription, policyName, permissions, table, vpc, snapStart);
+            return new JavaFunctionProps(functionId, functionName, description, handler, memorySize, timeout, environment, logRetention,
+                    logRemovalPolicy, roleDescription, policyName, permissions, table, vpc, snapStart);
         }
     }
 }

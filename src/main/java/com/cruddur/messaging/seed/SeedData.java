@@ -47,21 +47,21 @@ public final class SeedData extends Construct {
 
     public SeedData(Construct scope, String id, SeedDataProps props) {
         super(scope, id);
-        LogGroup logs = JavaFunction.logGroup(this, props.logRetention(), RemovalPolicy.DESTROY);
         boolean readsPostgres = props.conversation().readsUsersFromPostgres();
         // Users given by handle are read from Postgres: the loader then needs SSM and the database, which isolated
         // subnets reach neither of, so without a NAT gateway it runs outside the VPC (DynamoDB over its public endpoint).
         boolean inVpc = !readsPostgres || props.natGateway();
         Optional<VpcPlacement> vpc = inVpc ? Optional.of(new VpcPlacement(props.network(), loaderSecurityGroup(props, readsPostgres)))
                 : Optional.empty();
-        this.loader = JavaFunction.addTo(this, "Loader", JavaFunctionProps.builder()
+        this.loader = new JavaFunction(this, JavaFunction.ID, JavaFunctionProps.builder()
+                .functionId("Loader") // the id it was deployed with, so its logical id stays
                 .description("Loads, replaces and removes the sample conversation")
                 .handler(HANDLER)
                 .memorySize(512)
                 .timeout(Duration.minutes(2))
-                .logs(logs)
+                .logs(props.logRetention(), RemovalPolicy.DESTROY)
                 .role("cruddur seed loader: write and remove the sample conversation", "SeedLoader",
-                        loaderStatements(props, readsPostgres, logs))
+                        logs -> loaderStatements(props, readsPostgres, logs))
                 .table(props.messagesTable().table())
                 .vpc(vpc)
                 .build()).function();

@@ -41,17 +41,16 @@ public final class SignUpTrigger extends Construct {
 
     public SignUpTrigger(Construct scope, String id, SignUpTriggerProps props) {
         super(scope, id);
-        LogGroup logs = JavaFunction.logGroup(this, props.logRetention(), props.removalPolicy());
         Optional<VpcPlacement> vpc = props.inVpc() ? Optional.of(new VpcPlacement(props.network(), securityGroup(props))) : Optional.empty();
-        JavaFunction trigger = JavaFunction.addTo(this, "Function", JavaFunctionProps.builder()
+        JavaFunction trigger = new JavaFunction(this, JavaFunction.ID, JavaFunctionProps.builder()
                 .functionName(props.functionName())
                 .description("Cognito post-confirmation: the confirmed user becomes a row of Postgres public.users")
                 .handler(HANDLER)
                 .memorySize(1024)
                 .timeout(COGNITO_TRIGGER_TIMEOUT)
                 .environment(Map.of("CONNECTION_URL_PARAMETER", props.connectionUrlParameter()))
-                .logs(logs)
-                .role(props.functionName() + ": read CONNECTION_URL, write users rows, write logs", "SignUpTrigger", List.of(
+                .logs(props.logRetention(), props.removalPolicy())
+                .role(props.functionName() + ": read CONNECTION_URL, write users rows, write logs", "SignUpTrigger", logs -> List.of(
                         InlinePolicies.writeOwnLogs(logs), PostgresAccess.readConnectionUrl(this, props.connectionUrlParameter())))
                 .vpc(vpc)
                 .snapStart()
@@ -59,7 +58,7 @@ public final class SignUpTrigger extends Construct {
         this.function = trigger.function();
         this.alias = trigger.alias().orElseThrow();
         props.userPool().addTrigger(UserPoolOperation.POST_CONFIRMATION, alias);
-        alarms(logs, props.metricNamespace());
+        alarms(trigger.logs(), props.metricNamespace());
     }
 
     /** HTTPS out (SSM through the NAT gateway) and Postgres to the stage's database, nothing else. */

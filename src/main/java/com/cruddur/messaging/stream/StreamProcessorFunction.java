@@ -25,7 +25,6 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.BucketMetrics;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 import com.cruddur.messaging.alarms.StageAlarm;
@@ -63,7 +62,6 @@ public final class StreamProcessorFunction extends Construct {
 
     public StreamProcessorFunction(Construct scope, String id, StreamProcessorFunctionProps props) {
         super(scope, id);
-        LogGroup logs = JavaFunction.logGroup(this, props.logRetention(), props.removalPolicy());
         // The on-failure destination keeps each failed batch with its full records (an SQS or SNS destination would
         // keep only the shard and sequence range, worthless once the stream's 24 hours have passed).
         this.failedBatches = Bucket.Builder.create(this, "FailedBatches")
@@ -85,16 +83,16 @@ public final class StreamProcessorFunction extends Construct {
 
         SecurityGroup securityGroup = props.network().dynamoDbOnlySecurityGroup(this, "SecurityGroup",
                 "cruddur-messaging-stream: HTTPS to DynamoDB only, through the gateway endpoint");
-        JavaFunction processor = JavaFunction.addTo(this, "Function", JavaFunctionProps.builder()
+        JavaFunction processor = new JavaFunction(this, JavaFunction.ID, JavaFunctionProps.builder()
                 .functionName(props.functionName())
                 .description("Pattern E: keeps both members' conversation rows on the newest message")
                 .handler(HANDLER)
                 .memorySize(1024)
                 .timeout(Duration.seconds(30))
                 .environment(Map.of("DDB_MESSAGE_TABLE", props.messagesTable().table().getTableName()))
-                .logs(logs)
+                .logs(props.logRetention(), props.removalPolicy())
                 .role("cruddur-messaging-stream: move conversation rows, read the table stream, write logs, park failures", "StreamProcessor",
-                        new StreamProcessorPolicy(props.messagesTable(), logs, failedBatches).statements())
+                        logs -> new StreamProcessorPolicy(props.messagesTable(), logs, failedBatches).statements())
                 .table(props.messagesTable().table())
                 .vpc(Optional.of(new VpcPlacement(props.network(), securityGroup)))
                 .snapStart()

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.CfnResourceProps;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -27,9 +30,9 @@ import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /** What {@link JavaFunction} adds to every function of the app, on a bare stack of its own. */
 class JavaFunctionTest {
@@ -41,8 +44,7 @@ class JavaFunctionTest {
         Table table = Table.Builder.create(stack, "Table").partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
                 .encryption(TableEncryption.CUSTOMER_MANAGED).build();
         Construct owner = new Construct(stack, "Owner");
-        LogGroup logs = JavaFunction.logGroup(owner, RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY);
-        JavaFunction function = JavaFunction.addTo(owner, "Function", props(logs)
+        JavaFunction function = new JavaFunction(owner, JavaFunction.ID, props()
                 .table(table)
                 .vpc(Optional.of(new VpcPlacement(network, network.dynamoDbOnlySecurityGroup(owner, "SecurityGroup", "test"))))
                 .build());
@@ -62,10 +64,23 @@ class JavaFunctionTest {
     }
 
     @Test
+    void itsIdAddsNothingToTheLogicalIdsOfWhatItOwnsThoughItIsInTheirPath() {
+        Stack stack = stack();
+        JavaFunction function = new JavaFunction(new Construct(stack, "Owner"), JavaFunction.ID, props().snapStart().build());
+        Construct ownerWithoutTheLevel = new Construct(stack(), "Owner");
+
+        for (IConstruct child : List.of(function.logs(), function.role(), function.function(), function.alias().orElseThrow())) {
+            CfnElement ownersOwnChild = new CfnResource(new Construct(ownerWithoutTheLevel, child.getNode().getId()), "Resource",
+                    CfnResourceProps.builder().type("Test::Resource").build());
+            assertEquals(logicalId(ownersOwnChild), logicalId((CfnElement) child.getNode().getDefaultChild()), child.getNode().getPath());
+        }
+        assertEquals("Test/Owner/Default/Role", function.role().getNode().getPath());
+    }
+
+    @Test
     void outsideTheVpcThereAreNoNetworkStatementsAndNothingToAcknowledge() {
         Stack stack = stack();
-        LogGroup logs = JavaFunction.logGroup(stack, RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY);
-        JavaFunction function = JavaFunction.addTo(stack, "Function", props(logs).build());
+        JavaFunction function = new JavaFunction(stack, JavaFunction.ID, props().build());
 
         Template template = Template.fromStack(stack);
         template.hasResourceProperties("AWS::IAM::Role", Map.of("Policies", List.of(Map.of("PolicyName", "Test",
@@ -79,8 +94,7 @@ class JavaFunctionTest {
     @Test
     void withSnapStartInvokersGetTheLiveAliasOnTheCurrentVersion() {
         Stack stack = stack();
-        LogGroup logs = JavaFunction.logGroup(stack, RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY);
-        JavaFunction function = JavaFunction.addTo(stack, "Function", props(logs).snapStart().build());
+        JavaFunction function = new JavaFunction(stack, JavaFunction.ID, props().snapStart().build());
 
         Template template = Template.fromStack(stack);
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")));
@@ -91,13 +105,12 @@ class JavaFunctionTest {
 
     @Test
     void aSettingWithoutADefaultIsRefusedByName() {
-        LogGroup logs = JavaFunction.logGroup(stack(), RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY);
         IllegalArgumentException noHandler = assertThrows(IllegalArgumentException.class,
-                () -> JavaFunctionProps.builder().description("d").memorySize(128).timeout(Duration.seconds(3)).logs(logs)
-                        .role("r", "Test", List.of()).build());
+                () -> JavaFunctionProps.builder().description("d").memorySize(128).timeout(Duration.seconds(3))
+                        .logs(RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY).role("r", "Test", logs -> List.of()).build());
         assertEquals("JavaFunctionProps.handler is required", noHandler.getMessage());
         IllegalArgumentException noMemory = assertThrows(IllegalArgumentException.class,
-                () -> props(logs).memorySize(0).build());
+                () -> props().memorySize(0).build());
         assertEquals("JavaFunctionProps.memorySize must be set (MB), got 0", noMemory.getMessage());
     }
 
@@ -106,14 +119,19 @@ class JavaFunctionTest {
         return new Stack(new App(AppProps.builder().context(Map.of("aws:cdk:bundling-stacks", List.of())).build()), "Test");
     }
 
-    private static JavaFunctionProps.Builder props(LogGroup logs) {
+    private static JavaFunctionProps.Builder props() {
         return JavaFunctionProps.builder()
                 .description("a test function")
                 .handler("com.example.Handler::handleRequest")
                 .memorySize(512)
                 .timeout(Duration.seconds(10))
-                .logs(logs)
-                .role("a test role", "Test", List.of(InlinePolicies.writeOwnLogs(logs)));
+                .logs(RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY)
+                .role("a test role", "Test", logs -> List.of(InlinePolicies.writeOwnLogs(logs)));
+    }
+
+    private static String logicalId(CfnElement element) {
+        Stack stack = Stack.of(element);
+        return (String) stack.resolve(stack.getLogicalId(element));
     }
 
     private static List<String> acknowledgedRules(JavaFunction function) {
