@@ -13,13 +13,13 @@ import java.util.stream.Stream;
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.config.AuthSettings.ThreatProtection;
 import com.cruddur.messaging.config.StageConfig;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 import software.constructs.MetadataEntry;
@@ -98,7 +98,7 @@ class AcknowledgementsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stages")
     void everyAcknowledgementIsOneTheAppMeansToMake(String name, String stage, Map<String, Object> overrides) {
-        List<Acknowledgement> acknowledgements = acknowledgements(TestApps.app(stage, overrides));
+        List<Acknowledgement> acknowledgements = acknowledgements(stacks(stage, overrides));
         assertFalse(acknowledgements.isEmpty(), "this test must see the acknowledgements it checks");
         List<String> unknown = acknowledgements.stream()
                 .filter(acknowledgement -> EXPECTED.stream().filter(expected -> expected.matches(acknowledgement)).count() != 1)
@@ -110,9 +110,8 @@ class AcknowledgementsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stages")
     void eachAcknowledgementIsMadeExactlyWhereItsConditionHolds(String name, String stage, Map<String, Object> overrides) {
-        App app = TestApps.app(stage, overrides);
-        StageStacks stacks = CruddurApp.compose(app);
-        List<Acknowledgement> acknowledgements = acknowledgements(app);
+        StageStacks stacks = stacks(stage, overrides);
+        List<Acknowledgement> acknowledgements = acknowledgements(stacks);
         List<String> wrong = new ArrayList<>();
         for (Expected expected : EXPECTED) {
             boolean made = acknowledgements.stream().anyMatch(expected::matches);
@@ -128,10 +127,8 @@ class AcknowledgementsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stages")
     void everyReasonNamesWhatItExcusesAndTheConditionItReliesOn(String name, String stage, Map<String, Object> overrides) {
-        App app = TestApps.app(stage, overrides);
-        CruddurApp.compose(app);
         List<String> thin = new ArrayList<>();
-        for (Acknowledgement acknowledgement : acknowledgements(app)) {
+        for (Acknowledgement acknowledgement : acknowledgements(stacks(stage, overrides))) {
             EXPECTED.stream().filter(expected -> expected.matches(acknowledgement)).forEach(expected -> expected.reasonNames().stream()
                     .filter(word -> !acknowledgement.reason().contains(word))
                     .forEach(word -> thin.add(acknowledgement.path() + " " + acknowledgement.rule() + ": its reason does not name \""
@@ -140,13 +137,15 @@ class AcknowledgementsTest {
         assertEquals(List.of(), thin);
     }
 
-    /** The cdk-nag acknowledgements recorded on the app's constructs (composing it first if needed). */
-    private static List<Acknowledgement> acknowledgements(App app) {
-        if (app.getNode().getChildren().isEmpty()) {
-            CruddurApp.compose(app);
-        }
+    /** A declared stage's shared stacks; a variant's, composed for this test. */
+    private static StageStacks stacks(String stage, Map<String, Object> overrides) {
+        return overrides.isEmpty() ? SynthesizedStages.stacks(stage) : TestApps.compose(stage, overrides);
+    }
+
+    /** The cdk-nag acknowledgements recorded on the constructs of the stage's app. */
+    private static List<Acknowledgement> acknowledgements(StageStacks stacks) {
         List<Acknowledgement> acknowledgements = new ArrayList<>();
-        for (IConstruct construct : app.getNode().findAll()) {
+        for (IConstruct construct : stacks.network().getNode().getRoot().getNode().findAll()) {
             for (MetadataEntry entry : construct.getNode().getMetadata()) {
                 if (!Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.getType())) {
                     continue;

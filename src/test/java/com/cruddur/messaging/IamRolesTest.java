@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,8 +101,8 @@ class IamRolesTest {
     }
 
     private static void forEachRole(String stage, RoleVisitor visitor) {
-        for (Stack stack : TestApps.compose(stage).all()) {
-            Template.fromStack(stack).findResources("AWS::IAM::Role")
+        for (Stack stack : SynthesizedStages.stacks(stage).all()) {
+            SynthesizedStages.template(stack).findResources("AWS::IAM::Role")
                     .forEach((logicalId, role) -> visitor.visit(stack.getStackName(), logicalId, properties(role)));
         }
     }
@@ -109,8 +110,8 @@ class IamRolesTest {
     /** Every statement of every inline policy of a role and of every AWS::IAM::Policy, in every stack of the stage. */
     @SuppressWarnings("unchecked")
     private static void forEachStatement(String stage, StatementVisitor visitor) {
-        for (Stack stack : TestApps.compose(stage).all()) {
-            Template template = Template.fromStack(stack);
+        for (Stack stack : SynthesizedStages.stacks(stage).all()) {
+            Template template = SynthesizedStages.template(stack);
             template.findResources("AWS::IAM::Role").forEach((logicalId, role) -> {
                 Object policies = properties(role).get("Policies");
                 for (Object policy : policies == null ? List.of() : (List<?>) policies) {

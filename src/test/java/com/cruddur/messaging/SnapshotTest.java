@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.support.Snapshots;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class SnapshotTest {
 
     static Stream<Arguments> stacksOfEveryStage() {
         return TestApps.declaredStages().stream().flatMap(stage -> {
-            StageStacks stacks = TestApps.compose(stage);
+            StageStacks stacks = SynthesizedStages.stacks(stage);
             return stacks.all().stream().map(stack -> Arguments.of(stack.getStackName(), stack));
         });
     }

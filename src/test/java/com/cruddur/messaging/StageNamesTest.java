@@ -1,5 +1,6 @@
 package com.cruddur.messaging;
 
+import static com.cruddur.messaging.support.SynthesizedStages.stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class StageNamesTest {
     void noPhysicalNameOrDatabaseSecretIsSharedBetweenTheDeclaredStages() {
         Map<String, String> owner = new HashMap<>();
         for (String stage : TestApps.declaredStages()) {
-            for (String name : physicalNames(TestApps.compose(stage))) {
+            for (String name : physicalNames(stacks(stage))) {
                 String other = owner.putIfAbsent(name, stage);
                 assertTrue(other == null, name + " is used by stage " + other + " and stage " + stage);
             }
@@ -52,7 +53,7 @@ class StageNamesTest {
 
     @Test
     void theNamesAreDerivedFromTheStage() {
-        Set<String> dev = physicalNames(TestApps.compose("dev"));
+        Set<String> dev = physicalNames(stacks("dev"));
 
         assertTrue(dev.contains("AWS::Lambda::Function cruddur-dev-messaging-stream"), dev.toString());
         assertTrue(dev.contains("AWS::DynamoDB::Table cruddur-dev-messages"), dev.toString());
@@ -65,7 +66,7 @@ class StageNamesTest {
         Map<String, Object> backend = new HashMap<>(cast(TestApps.stageSettings("dev").get("backend")));
         backend.put("firewall", Map.of("rateLimit", 2000, "rateWindowSeconds", 300));
         Set<String> dev = physicalNames(TestApps.compose("dev", Map.of("backend", backend)));
-        Set<String> prod = physicalNames(TestApps.compose("prod"));
+        Set<String> prod = physicalNames(stacks("prod"));
 
         assertTrue(dev.contains("AWS::WAFv2::WebACL cruddur-dev-backend"), dev.toString());
         assertTrue(prod.contains("AWS::WAFv2::WebACL cruddur-prod-backend"), prod.toString());

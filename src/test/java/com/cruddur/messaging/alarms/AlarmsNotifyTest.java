@@ -1,5 +1,7 @@
 package com.cruddur.messaging.alarms;
 
+import static com.cruddur.messaging.support.SynthesizedStages.stacks;
+import static com.cruddur.messaging.support.SynthesizedStages.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
-import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ class AlarmsNotifyTest {
     @Test
     void everyAlarmOfEveryStackOfProdNotifiesItsTopic() {
         int alarms = 0;
-        for (Stack stack : TestApps.compose("prod").all()) {
-            Template template = Template.fromStack(stack);
+        for (Stack stack : stacks("prod").all()) {
+            Template template = template(stack);
             int inStack = template.findResources("AWS::CloudWatch::Alarm").size();
             if (inStack > 0) {
                 template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(TOPIC)));
@@ -36,9 +37,8 @@ class AlarmsNotifyTest {
 
     @Test
     void aStageWithoutATopicHasAlarmsWithoutActions() {
-        StageStacks dev = TestApps.compose("dev");
-        for (Stack stack : dev.all()) {
-            Template template = Template.fromStack(stack);
+        for (Stack stack : stacks("dev").all()) {
+            Template template = template(stack);
             if (!template.findResources("AWS::CloudWatch::Alarm").isEmpty()) {
                 template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", Match.absent()));
             }
@@ -47,7 +47,7 @@ class AlarmsNotifyTest {
 
     @Test
     void theBackendIsWatchedForErrorsUnhealthyTasksLatencyAndMissingTasks() {
-        Template backend = Template.fromStack(TestApps.compose("prod").backend());
+        Template backend = template("prod", StageStacks::backend);
         backend.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Threshold", 5, "EvaluationPeriods", 2,
                 "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "IF(requests > 0, 100 * errors / requests, 0)"))))));
         backend.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "UnHealthyHostCount", "Threshold", 0, "EvaluationPeriods", 3));
@@ -60,7 +60,7 @@ class AlarmsNotifyTest {
 
     @Test
     void theTableAndItsIndexAreWatchedForSustainedThrottling() {
-        Template data = Template.fromStack(TestApps.compose("dev").data());
+        Template data = template("dev", StageStacks::data);
         for (String metric : List.of("ReadThrottleEvents", "WriteThrottleEvents")) {
             data.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", metric, "Namespace", "AWS/DynamoDB",
                     "Threshold", 10, "EvaluationPeriods", 2, "Dimensions", Match.arrayWith(List.of(Map.of("Name", "GlobalSecondaryIndexName",

@@ -1,15 +1,16 @@
 package com.cruddur.messaging.auth;
 
+import static com.cruddur.messaging.support.SynthesizedStages.stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.config.AuthSettings;
 import com.cruddur.messaging.config.EmailSettings;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,6 @@ import software.amazon.awscdk.assertions.Template;
 
 /** The Cognito user pool and web client (SPEC §5), asserted on every declared stage. */
 class AuthStackTest {
-
-    private static final Map<String, StageStacks> STAGES = new ConcurrentHashMap<>();
-    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
     static List<String> stages() {
         return TestApps.declaredStages();
@@ -180,11 +178,7 @@ class AuthStackTest {
         assertEquals("Cruddur-dev-Auth", stacks("dev").auth().getStackName());
     }
 
-    private static StageStacks stacks(String stage) {
-        return STAGES.computeIfAbsent(stage, TestApps::compose);
-    }
-
     private static Template template(String stage) {
-        return TEMPLATES.computeIfAbsent(stage, name -> Template.fromStack(stacks(name).auth()));
+        return SynthesizedStages.template(stage, StageStacks::auth);
     }
 }

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.backend;
 
+import static com.cruddur.messaging.support.SynthesizedStages.stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.config.FirewallSettings;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,6 @@ import software.amazon.awscdk.assertions.Template;
  */
 class BackendFirewallTest {
 
-    private static final Map<String, StageStacks> STAGES = new ConcurrentHashMap<>();
-    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
     static List<String> stagesWithAFirewall() {
         return TestApps.declaredStages().stream().filter(stage -> stacks(stage).config().backend().firewall().isPresent()).toList();
@@ -156,12 +155,8 @@ class BackendFirewallTest {
         return (List<Map<String, Object>>) cast(webAcls.values().iterator().next().get("Properties")).get("Rules");
     }
 
-    private static StageStacks stacks(String stage) {
-        return STAGES.computeIfAbsent(stage, TestApps::compose);
-    }
-
     private static Template template(String stage) {
-        return TEMPLATES.computeIfAbsent(stage, name -> Template.fromStack(stacks(name).backend()));
+        return SynthesizedStages.template(stage, StageStacks::backend);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.backend;
 
+import static com.cruddur.messaging.support.SynthesizedStages.stacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.config.BackendSettings;
 import com.cruddur.messaging.config.ImageReference;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,6 @@ import software.amazon.awscdk.assertions.Template;
 /** The backend-flask service (SPEC §5), asserted on every declared stage and on the stage settings that change it. */
 class BackendStackTest {
 
-    private static final Map<String, StageStacks> STAGES = new ConcurrentHashMap<>();
-    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
     /** The digest src/test/resources/stages.test.json pins prod to, as an operator's stages.local.json would. */
     private static final String TEST_PROD_DIGEST = "sha256:f50e86786718c1e068e735f750f37fb4ffc09f548d8c12a429d9255eeb1aff10";
     private static final Set<String> SPEC_ENVIRONMENT = Set.of("AWS_DEFAULT_REGION", "AWS_COGNITO_USER_POOL_ID",
@@ -474,12 +473,8 @@ class BackendStackTest {
         return Template.fromStack(TestApps.compose(stage, Map.of("backend", backend)).backend());
     }
 
-    private static StageStacks stacks(String stage) {
-        return STAGES.computeIfAbsent(stage, TestApps::compose);
-    }
-
     private static Template template(String stage) {
-        return TEMPLATES.computeIfAbsent(stage, name -> Template.fromStack(stacks(name).backend()));
+        return SynthesizedStages.template(stage, StageStacks::backend);
     }
 
     @SuppressWarnings("unchecked")

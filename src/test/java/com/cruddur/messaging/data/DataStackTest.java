@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,10 @@ class DataStackTest {
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final Map<String, Object> PROVISIONED_5_5 = Map.of("ReadCapacityUnits", 5, "WriteCapacityUnits", 5);
 
-    private final StageStacks dev = TestApps.compose("dev");
-    private final StageStacks prod = TestApps.compose("prod");
-    private final Template devTemplate = Template.fromStack(dev.data());
-    private final Template prodTemplate = Template.fromStack(prod.data());
+    private final StageStacks dev = SynthesizedStages.stacks("dev");
+    private final StageStacks prod = SynthesizedStages.stacks("prod");
+    private final Template devTemplate = SynthesizedStages.template(dev.data());
+    private final Template prodTemplate = SynthesizedStages.template(prod.data());
 
     @Test
     void stackNameCarriesTheStage() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.config.TableBilling;
 import com.cruddur.messaging.data.TableScalingAssertions.Dimension;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Assumptions;
@@ -32,9 +33,9 @@ class TableScalingTest {
     @ParameterizedTest
     @MethodSource("stages")
     void provisionedStageScalesEachCapacityWithinItsRange(String stage) {
-        StageStacks stacks = TestApps.compose(stage);
+        StageStacks stacks = SynthesizedStages.stacks(stage);
         TableBilling.Provisioned billing = provisioned(stacks);
-        Template template = Template.fromStack(stacks.data());
+        Template template = SynthesizedStages.template(stacks.data());
         for (Dimension dimension : Dimension.of(billing)) {
             TableScalingAssertions.scalableTarget(template, tableLogicalId(template), dimension);
         }
@@ -44,9 +45,9 @@ class TableScalingTest {
     @ParameterizedTest
     @MethodSource("stages")
     void provisionedStageTracksTheTargetUtilizationOnEachCapacity(String stage) {
-        StageStacks stacks = TestApps.compose(stage);
+        StageStacks stacks = SynthesizedStages.stacks(stage);
         TableBilling.Provisioned billing = provisioned(stacks);
-        Template template = Template.fromStack(stacks.data());
+        Template template = SynthesizedStages.template(stacks.data());
         for (Dimension dimension : Dimension.of(billing)) {
             String target = TableScalingAssertions.scalableTarget(template, tableLogicalId(template), dimension);
             TableScalingAssertions.hasTargetTracking(template, target, dimension, billing.targetUtilizationPercent());
@@ -57,9 +58,9 @@ class TableScalingTest {
     @ParameterizedTest
     @MethodSource("stages")
     void provisionedStageDeploysEachFloor(String stage) {
-        StageStacks stacks = TestApps.compose(stage);
+        StageStacks stacks = SynthesizedStages.stacks(stage);
         TableBilling.Provisioned billing = provisioned(stacks);
-        Template.fromStack(stacks.data()).hasResourceProperties(TABLE, Map.of(
+        SynthesizedStages.template(stacks.data()).hasResourceProperties(TABLE, Map.of(
                 "ProvisionedThroughput", Map.of(
                         "ReadCapacityUnits", billing.table().read().min(), "WriteCapacityUnits", billing.table().write().min()),
                 "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("ProvisionedThroughput", Map.of(
@@ -69,9 +70,9 @@ class TableScalingTest {
     @ParameterizedTest
     @MethodSource("stages")
     void scalingActsThroughTheServiceLinkedRoleAndCreatesNoRole(String stage) {
-        StageStacks stacks = TestApps.compose(stage);
+        StageStacks stacks = SynthesizedStages.stacks(stage);
         provisioned(stacks);
-        Template template = Template.fromStack(stacks.data());
+        Template template = SynthesizedStages.template(stacks.data());
         template.findResources(TableScalingAssertions.SCALABLE_TARGET).values().forEach(target -> {
             String role = String.valueOf(((Map<?, ?>) target.get("Properties")).get("RoleARN"));
             assertTrue(role.contains(SERVICE_LINKED_ROLE), role);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.cruddur.messaging.CruddurApp;
 import com.cruddur.messaging.CruddurApp.StageStacks;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetworkStackTest {
 
-    private final StageStacks dev = TestApps.compose("dev");
-    private final Template devTemplate = Template.fromStack(dev.network());
-    private final Template prodTemplate = Template.fromStack(TestApps.compose("prod").network());
+    private final StageStacks dev = SynthesizedStages.stacks("dev");
+    private final Template devTemplate = SynthesizedStages.template(dev.network());
+    private final Template prodTemplate = SynthesizedStages.template("prod", StageStacks::network);
 
     @Test
     void vpcSpansTwoAvailabilityZonesWithAPublicAndAWorkloadSubnetInEach() {
@@ -64,7 +65,7 @@ class NetworkStackTest {
     @Test
     void explicitZonesAreAcknowledgedOnlyWhereTheStageFixesItsRegion() {
         assertEquals(List.of(), zonesAcknowledgements(dev));
-        List<String> prod = zonesAcknowledgements(TestApps.compose("prod"));
+        List<String> prod = zonesAcknowledgements(SynthesizedStages.stacks("prod"));
         assertEquals(1, prod.size(), prod.toString());
         assertTrue(prod.get(0).contains("fixes its region") && prod.get(0).contains("AZ lookup"), prod.get(0));
     }

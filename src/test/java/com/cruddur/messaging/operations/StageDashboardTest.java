@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,17 +31,17 @@ class StageDashboardTest {
     }
 
     static List<String> stagesWithAFirewall() {
-        return stages().stream().filter(stage -> TestApps.compose(stage).config().backend().firewall().isPresent()).toList();
+        return stages().stream().filter(stage -> SynthesizedStages.stacks(stage).config().backend().firewall().isPresent()).toList();
     }
 
     static List<String> stagesWithoutAFirewall() {
-        return stages().stream().filter(stage -> TestApps.compose(stage).config().backend().firewall().isEmpty()).toList();
+        return stages().stream().filter(stage -> SynthesizedStages.stacks(stage).config().backend().firewall().isEmpty()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stages")
     void operationsStackIsTheStagesLastStack(String stage) {
-        StageStacks stacks = TestApps.compose(stage);
+        StageStacks stacks = SynthesizedStages.stacks(stage);
 
         List<Stack> all = stacks.all();
         assertEquals("Cruddur-" + stage + "-Operations", all.get(all.size() - 1).getStackName());
@@ -88,7 +89,7 @@ class StageDashboardTest {
     @MethodSource("stages")
     void tableAndIndexGraphConsumedAgainstProvisionedCapacityAndThrottles(String stage) {
         String body = dashboardBody(template(stage));
-        String tableName = TestApps.compose(stage).config().tableName();
+        String tableName = SynthesizedStages.stacks(stage).config().tableName();
 
         assertContainsAll(body, "\"AWS/DynamoDB\",\"ConsumedReadCapacityUnits\"", "\"AWS/DynamoDB\",\"ConsumedWriteCapacityUnits\"",
                 "\"AWS/DynamoDB\",\"ProvisionedReadCapacityUnits\"", "\"AWS/DynamoDB\",\"ProvisionedWriteCapacityUnits\"",
@@ -165,7 +166,7 @@ class StageDashboardTest {
         Map<String, Map<String, Object>> outputs = template(stage).findOutputs("DashboardUrl");
 
         String rendered = render(outputs.get("DashboardUrl").get("Value"));
-        String region = TestApps.compose(stage).config().region().orElse("${AWS::Region}");
+        String region = SynthesizedStages.stacks(stage).config().region().orElse("${AWS::Region}");
         assertEquals("https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
                 + "#dashboards:name=cruddur-" + stage, rendered);
     }
@@ -175,8 +176,8 @@ class StageDashboardTest {
     @MethodSource("stages")
     void noStackOfTheStageExportsAValue(String stage) {
         // Weak cross-stack references (Fn::GetStackOutput): the dashboard never pins another stack's outputs.
-        for (Stack stack : TestApps.compose(stage).all()) {
-            Map<String, Object> outputs = (Map<String, Object>) Template.fromStack(stack).toJSON().getOrDefault("Outputs", Map.of());
+        for (Stack stack : SynthesizedStages.stacks(stage).all()) {
+            Map<String, Object> outputs = (Map<String, Object>) SynthesizedStages.template(stack).toJSON().getOrDefault("Outputs", Map.of());
             outputs.forEach((name, output) -> assertFalse(((Map<String, Object>) output).containsKey("Export"),
                     stack.getStackName() + " exports " + name));
         }
@@ -184,12 +185,12 @@ class StageDashboardTest {
 
     /** The dimensions of a regional web ACL's metric, as the dashboard body lists them (sorted by name). */
     private static String wafDimensions(String stage, String rule) {
-        String region = TestApps.compose(stage).config().region().orElse("${AWS::Region}");
+        String region = SynthesizedStages.stacks(stage).config().region().orElse("${AWS::Region}");
         return "\"Region\",\"" + region + "\",\"Rule\",\"" + rule + "\",\"WebACL\",\"cruddur-" + stage + "-backend\"";
     }
 
     private static Template template(String stage) {
-        return Template.fromStack(TestApps.compose(stage).operations());
+        return SynthesizedStages.template(stage, StageStacks::operations);
     }
 
     @SuppressWarnings("unchecked")

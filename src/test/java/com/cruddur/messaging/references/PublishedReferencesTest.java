@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
 import com.cruddur.messaging.data.MessagesTable;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,9 @@ class PublishedReferencesTest {
     @ParameterizedTest
     @MethodSource("stages")
     void everyOutputAConsumerNamesIsOneItsProducerPublishes(String stage) {
-        StageStacks stacks = TestApps.compose(stage);
+        StageStacks stacks = SynthesizedStages.stacks(stage);
         Map<String, Set<String>> outputs = new HashMap<>();
-        stacks.all().forEach(stack -> outputs.put(stack.getStackName(), Template.fromStack(stack).findOutputs("*").keySet()));
+        stacks.all().forEach(stack -> outputs.put(stack.getStackName(), SynthesizedStages.template(stack).findOutputs("*").keySet()));
         List<Reference> references = references(stacks);
         assertFalse(references.isEmpty());
         references.forEach(reference -> assertTrue(outputs.get(reference.producer()).contains(reference.output()),
@@ -63,10 +64,10 @@ class PublishedReferencesTest {
     @ParameterizedTest
     @MethodSource("stages")
     void everyPublishedOutputCarriesItsStacksVersion(String stage) {
-        for (Stack stack : TestApps.compose(stage).all()) {
+        for (Stack stack : SynthesizedStages.stacks(stage).all()) {
             if (stack instanceof PublishingStack publishing) {
                 String suffix = "V" + publishing.publishedVersion().id();
-                Template.fromStack(stack).findOutputs("*").keySet().stream().filter(name -> name.startsWith("PublishOutput"))
+                SynthesizedStages.template(stack).findOutputs("*").keySet().stream().filter(name -> name.startsWith("PublishOutput"))
                         .forEach(name -> assertTrue(name.endsWith(suffix), name + " of " + stack.getStackName() + " lacks " + suffix));
             }
         }
@@ -75,10 +76,10 @@ class PublishedReferencesTest {
     @ParameterizedTest
     @MethodSource("stages")
     void everyPublishedOutputIsOneAConsumerNames(String stage) {
-        StageStacks stacks = TestApps.compose(stage);
+        StageStacks stacks = SynthesizedStages.stacks(stage);
         Set<String> named = new TreeSet<>(references(stacks).stream().map(reference -> reference.producer() + "/" + reference.output()).toList());
         for (Stack stack : stacks.all()) {
-            Template.fromStack(stack).findOutputs("*").keySet().stream().filter(name -> name.startsWith("PublishOutput"))
+            SynthesizedStages.template(stack).findOutputs("*").keySet().stream().filter(name -> name.startsWith("PublishOutput"))
                     .forEach(name -> assertTrue(named.contains(stack.getStackName() + "/" + name), name + " of " + stack.getStackName() + " is read by no stack"));
         }
     }
@@ -87,7 +88,7 @@ class PublishedReferencesTest {
     @MethodSource("publishedSettings")
     void changingASettingAPublishedValueDependsOnChangesEveryConsumerOfIt(String setting, Object value, String producer) {
         String producerStack = "Cruddur-prod-" + producer;
-        List<Reference> before = readersOf(producerStack, references(TestApps.compose("prod")));
+        List<Reference> before = readersOf(producerStack, references(SynthesizedStages.stacks("prod")));
         List<Reference> after = readersOf(producerStack, references(TestApps.compose("prod", Map.of(setting, value))));
 
         assertFalse(before.isEmpty(), "nothing reads " + producerStack);
@@ -99,14 +100,14 @@ class PublishedReferencesTest {
 
     @Test
     void aSettingNoPublishedValueDependsOnLeavesEveryReferenceAlone() {
-        List<Reference> before = references(TestApps.compose("prod"));
+        List<Reference> before = references(SynthesizedStages.stacks("prod"));
         List<Reference> after = references(TestApps.compose("prod", Map.of("logRetention", "TWO_YEARS")));
         assertEquals(new TreeSet<>(before.stream().map(Reference::toString).toList()), new TreeSet<>(after.stream().map(Reference::toString).toList()));
     }
 
     @Test
     void theStreamViewIsAnInputOfTheTablesVersion() {
-        PublishedVersion data = TestApps.compose("dev").data().publishedVersion();
+        PublishedVersion data = SynthesizedStages.stacks("dev").data().publishedVersion();
         assertEquals(MessagesTable.STREAM_VIEW.name(), data.inputs().get("streamView"));
         Map<String, String> otherView = new HashMap<>(data.inputs());
         otherView.put("streamView", "NEW_AND_OLD_IMAGES");

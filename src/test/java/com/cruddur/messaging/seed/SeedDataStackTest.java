@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.cruddur.messaging.CruddurApp.StageStacks;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,13 @@ import software.amazon.awscdk.assertions.Template;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedDataStackTest {
 
-    private final StageStacks dev = TestApps.compose("dev");
-    private final Template devTemplate = Template.fromStack(dev.seed().orElseThrow());
+    private final StageStacks dev = SynthesizedStages.stacks("dev");
+    private final Template devTemplate = SynthesizedStages.template(dev.seed().orElseThrow());
 
     @Test
     void devSeedsAndProdDoesNot() {
         assertEquals("Cruddur-dev-Seed", dev.seed().orElseThrow().getStackName());
-        assertTrue(TestApps.compose("prod").seed().isEmpty());
+        assertTrue(SynthesizedStages.stacks("prod").seed().isEmpty());
     }
 
     @Test
@@ -87,9 +88,8 @@ class SeedDataStackTest {
 
     @Test
     void usersGivenInFullNeedNeitherSsmNorPostgres() {
-        Template template = Template.fromStack(dev.seed().orElseThrow());
-        template.hasResourceProperties("Custom::CruddurSeedConversation", Map.of("ConnectionUrlParameter", Match.absent()));
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("VpcConfig", Match.objectLike(Map.of())));
+        devTemplate.hasResourceProperties("Custom::CruddurSeedConversation", Map.of("ConnectionUrlParameter", Match.absent()));
+        devTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of("VpcConfig", Match.objectLike(Map.of())));
     }
 
     private static final Map<String, Object> BY_HANDLE = Map.of(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
+import com.cruddur.messaging.CruddurApp.StageStacks;
+import com.cruddur.messaging.support.SynthesizedStages;
 import com.cruddur.messaging.support.TestApps;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,8 @@ import software.amazon.awscdk.assertions.Template;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignUpTriggerTest {
 
-    private final Template dev = Template.fromStack(TestApps.compose("dev").auth());
-    private final Template prod = Template.fromStack(TestApps.compose("prod").auth());
+    private final Template dev = SynthesizedStages.template("dev", StageStacks::auth);
+    private final Template prod = SynthesizedStages.template("prod", StageStacks::auth);
 
     @Test
     void thePoolsPostConfirmationTriggerIsTheJavaFunctionsPublishedAlias() {

@@ -185,6 +185,11 @@ public final class StreamProcessor implements RequestHandler<DynamodbEvent, Stre
         return Instant.now().plus(remaining).minus(REPORTING_MARGIN);
     }
 
+    /**
+     * SnapStart: a real round trip before the snapshot, so classes, TLS and the connection pool are warm after
+     * restore. A failure here would fail the version publish and with it the deploy, so an error or a throttle
+     * is logged and the snapshot is taken unprimed: the first invocation after restore then pays the warm-up.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
