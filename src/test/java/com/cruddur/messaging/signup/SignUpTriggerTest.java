@@ -1,7 +1,5 @@
 package com.cruddur.messaging.signup;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.Map;
 
