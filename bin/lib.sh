@@ -7,7 +7,7 @@ say() { echo "[local] $*" >&2; }
 # Compiles local/ (with the Lambda sources it runs) unless nothing changed since the last build.
 build_local() {
   local stamp=$ROOT/local/target/.built
-  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find lambda/pom.xml lambda/src/main local/pom.xml local/src/main -newer "$stamp" -print -quit)" ]; then
+  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find build/pom.xml lambda/pom.xml lambda/src/main local/pom.xml local/src/main -newer "$stamp" -print -quit)" ]; then
     say "building local/ (mvn) ..."
     mvn -q -f "$ROOT/local/pom.xml" compile >&2
     touch "$stamp"
@@ -22,7 +22,7 @@ synth_stage() {
   # stages.local.json: the operator's own stage values (README, Stages), git-ignored, read by the app when present.
   local overrides=""
   [ -f "$ROOT/stages.local.json" ] && overrides=stages.local.json
-  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find cdk.json pom.xml src/main lambda/pom.xml lambda/src/main $overrides -newer "$stamp" -print -quit)" ]; then
+  if [ ! -f "$stamp" ] || [ -n "$(cd "$ROOT" && find cdk.json build/pom.xml pom.xml src/main lambda/pom.xml lambda/src/main $overrides -newer "$stamp" -print -quit)" ]; then
     [ -d "$ROOT/node_modules" ] || { say "installing the pinned aws-cdk CLI (npm ci) ..."; (cd "$ROOT" && npm ci --silent >&2); }
     say "synthesizing stage $stage ..."
     mkdir -p "$ROOT/cdk.out"

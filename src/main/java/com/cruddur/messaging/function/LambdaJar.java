@@ -10,6 +10,8 @@ import java.util.List;
 import software.amazon.awscdk.AssetHashType;
 import software.amazon.awscdk.BundlingOptions;
 import software.amazon.awscdk.BundlingOutput;
+import software.amazon.awscdk.FileSystem;
+import software.amazon.awscdk.FingerprintOptions;
 import software.amazon.awscdk.ILocalBundling;
 import software.amazon.awscdk.services.lambda.AssetCode;
 import software.amazon.awscdk.services.lambda.Code;
@@ -18,9 +20,9 @@ import software.amazon.awscdk.services.s3.assets.AssetOptions;
 
 /**
  * The Lambda code asset: {@code lambda/} built into its shaded jar by Maven on this machine, never in
- * Docker. The asset hash is the fingerprint of {@code lambda/}'s sources, so the same sources always
- * give the same hash and a synth whose sources did not change reuses the jar it already staged. One jar carries every
- * handler of the app; {@link JavaFunction} deploys it.
+ * Docker. The asset hash is the fingerprint of {@code lambda/}'s sources and of the pom that pins its
+ * dependencies' versions, so the same inputs always give the same hash and a synth whose inputs did not
+ * change reuses the jar it already staged. One jar carries every handler of the app; {@link JavaFunction} deploys it.
  */
 public final class LambdaJar implements ILocalBundling {
 
@@ -28,6 +30,12 @@ public final class LambdaJar implements ILocalBundling {
     static final Path PROJECT = Path.of("lambda");
     /** The jar the lambda/ build produces ({@code project.build.finalName}). */
     static final String JAR = "cruddur-messaging-lambda-1.0.0.jar";
+
+    /** lambda/pom.xml's parent (its {@code relativePath}): outside {@code lambda/}, yet it decides what goes into the jar. */
+    static final String VERSIONS_POM = "../build/pom.xml";
+
+    /** What in the project directory is not a source of the jar. */
+    private static final List<String> NOT_SOURCES = List.of("target", ".jqwik-database", "dynamodb-local-metadata.json", "*.iml", ".idea");
 
     private final Path projectDirectory;
 
@@ -37,10 +45,21 @@ public final class LambdaJar implements ILocalBundling {
 
     /** The asset of the Maven project in {@link #PROJECT}. */
     static AssetCode code() {
-        Path directory = PROJECT.toAbsolutePath().normalize();
+        return code(PROJECT);
+    }
+
+    /** The asset of the Maven project in {@code projectDirectory}. */
+    static AssetCode code(Path projectDirectory) {
+        Path directory = projectDirectory.toAbsolutePath().normalize();
+        // CDK's own source fingerprint (what AssetHashType.SOURCE would compute), with the versions pom joined to it.
+        String fingerprint = FileSystem.fingerprint(directory.toString(), FingerprintOptions.builder()
+                .exclude(NOT_SOURCES)
+                .extraHash(read(directory.resolve(VERSIONS_POM)))
+                .build());
         return Code.fromAsset(directory.toString(), AssetOptions.builder()
-                .assetHashType(AssetHashType.SOURCE)
-                .exclude(List.of("target", ".jqwik-database", "dynamodb-local-metadata.json", "*.iml", ".idea"))
+                .assetHashType(AssetHashType.CUSTOM)
+                .assetHash(fingerprint)
+                .exclude(NOT_SOURCES)
                 .bundling(BundlingOptions.builder()
                         // Only reached if local bundling fails to run; a clear Docker error then names the cause.
                         .image(Runtime.JAVA_25.getBundlingImage())
@@ -48,6 +67,14 @@ public final class LambdaJar implements ILocalBundling {
                         .outputType(BundlingOutput.ARCHIVED)
                         .build())
                 .build());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     @Override
