@@ -8,8 +8,8 @@ import com.cruddur.messaging.contract.Items;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
+import com.cruddur.messaging.harness.stream.StreamEvents;
 import com.cruddur.messaging.stream.StreamProcessor;
-import com.cruddur.messaging.support.StreamEvents;
 
 /**
  * Runs in a fresh JVM on the shaded Lambda jar: builds the handler exactly as Lambda does (from the
@@ -32,7 +32,7 @@ public final class ColdStartProbe {
         long initialized = System.nanoTime();
         Message message = new Message(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Timestamps.format(Instant.now()),
                 "cold start", new User(UUID.randomUUID().toString(), "Probe", "probe"));
-        processor.handleRequest(StreamEvents.batch(List.of(StreamEvents.insert(StreamEvents.sequence(1), Items.item(message)))), null);
+        processor.handleRequest(StreamEvents.event(List.of(StreamEvents.insert(StreamEvents.sequence(1), Items.item(message)))), null);
         long invoked = System.nanoTime();
         System.out.println((initialized - start) / 1_000_000 + " " + (invoked - initialized) / 1_000_000);
     }

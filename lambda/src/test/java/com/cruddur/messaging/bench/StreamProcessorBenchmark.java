@@ -29,23 +29,23 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.ZipFile;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Items;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
+import com.cruddur.messaging.harness.LocalDynamoDb;
+import com.cruddur.messaging.harness.stream.StreamEvents;
 import com.cruddur.messaging.stream.ConversationRowStore;
 import com.cruddur.messaging.stream.JsonLog;
 import com.cruddur.messaging.stream.StreamProcessor;
-import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
-import com.cruddur.messaging.support.StreamEvents;
 import com.cruddur.messaging.support.TestClock;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -284,7 +284,7 @@ public final class StreamProcessorBenchmark {
         }
         // The traffic starts after the last conversation was created; times strictly increase (µs), so no two messages share an instant.
         Instant trafficStart = clock.advance(Duration.ofSeconds(1));
-        List<DynamodbStreamRecord> records = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
         Map<Integer, Integer> groupOfRecord = new HashMap<>();
         Instant previous = trafficStart;
         for (int i = 0; i < traffic.arrivals().size(); i++) {
@@ -301,7 +301,7 @@ public final class StreamProcessorBenchmark {
             records.add(StreamEvents.insert(StreamEvents.sequence(i + 1L), Items.item(message)));
             groupOfRecord.put(i, g);
         }
-        List<List<DynamodbStreamRecord>> batches = new ArrayList<>();
+        List<List<Record>> batches = new ArrayList<>();
         List<Set<Integer>> groupsOfBatch = new ArrayList<>();
         if (variant == Variant.REFERENCE) {
             // The reference handles each record on its own, whatever the batch: the same requests under any batching window.
@@ -333,7 +333,7 @@ public final class StreamProcessorBenchmark {
             }
         }
 
-        Consumer<List<DynamodbStreamRecord>> processor = processor(variant, dynamoDb, table);
+        Consumer<List<Record>> processor = processor(variant, dynamoDb, table);
         double setupSeconds = (System.nanoTime() - phase) / 1e9;
         phase = System.nanoTime();
         requests.reset();
@@ -341,7 +341,7 @@ public final class StreamProcessorBenchmark {
         if (variant == Variant.REFERENCE) {
             // The reference only touches the rows of the record's conversation, so its requests and capacity do not depend on how
             // conversations interleave: they run side by side (each in stream order) to keep DynamoDB Local's hours short.
-            Map<Integer, List<List<DynamodbStreamRecord>>> byConversation = new LinkedHashMap<>();
+            Map<Integer, List<List<Record>>> byConversation = new LinkedHashMap<>();
             for (int i = 0; i < batches.size(); i++) {
                 byConversation.computeIfAbsent(groupsOfBatch.get(i).iterator().next(), g -> new ArrayList<>()).add(batches.get(i));
             }
@@ -416,14 +416,14 @@ public final class StreamProcessorBenchmark {
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }
 
-    private static Consumer<List<DynamodbStreamRecord>> processor(Variant variant, DynamoDbClient dynamoDb, String table) {
+    private static Consumer<List<Record>> processor(Variant variant, DynamoDbClient dynamoDb, String table) {
         if (variant == Variant.THIS_PROCESSOR) {
             StreamProcessor processor = new StreamProcessor(new ConversationRowStore(dynamoDb, table),
                     new JsonLog(new PrintStream(OutputStream.nullOutputStream())));
-            return batch -> processor.handleRequest(StreamEvents.batch(batch), null);
+            return batch -> processor.handleRequest(StreamEvents.event(batch), null);
         }
         ReferenceProcessor reference = new ReferenceProcessor(dynamoDb, table);
-        return batch -> reference.handle(StreamEvents.batch(batch));
+        return batch -> reference.handle(StreamEvents.event(batch));
     }
 
     private static void row(String scenario, String processor, Outcome outcome, int messages, Outcome reference, Propagation propagation) {

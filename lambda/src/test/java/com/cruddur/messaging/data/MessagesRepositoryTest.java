@@ -15,7 +15,7 @@ import java.util.Optional;
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.User;
-import com.cruddur.messaging.support.LocalDynamoDb;
+import com.cruddur.messaging.harness.LocalDynamoDb;
 import com.cruddur.messaging.support.TestClock;
 
 import org.junit.jupiter.api.Test;

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.User;
+import com.cruddur.messaging.harness.LocalDynamoDb;
 import com.cruddur.messaging.support.ConversationRowsInTable;
 import com.cruddur.messaging.support.EmbeddedUsersDatabase;
-import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
 import com.cruddur.messaging.support.StubSsm;
 import com.cruddur.messaging.support.TestClock;

@@ -16,8 +16,8 @@ import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.LocalDynamoDb;
 import com.cruddur.messaging.support.ConversationRowsInTable;
-import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
 import com.cruddur.messaging.support.TestClock;
 

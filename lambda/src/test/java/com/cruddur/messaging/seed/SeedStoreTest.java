@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.cruddur.messaging.contract.Items;
-import com.cruddur.messaging.support.LocalDynamoDb;
+import com.cruddur.messaging.harness.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
 
 import org.junit.jupiter.api.Test;

@@ -22,18 +22,19 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Items;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.LocalDynamoDb;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.stream.StreamEvents;
+import com.cruddur.messaging.harness.template.StageTemplates;
+import com.cruddur.messaging.harness.template.StreamMapping;
 import com.cruddur.messaging.support.FailStatements;
-import com.cruddur.messaging.support.LocalDynamoDb;
-import com.cruddur.messaging.support.StreamEvents;
 import com.cruddur.messaging.support.TestClock;
 
 import net.jqwik.api.Arbitraries;
@@ -48,12 +49,14 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * SPEC §3 invariants after any sequence of batches: random conversations and members; messages keyed in
  * any offset form (the same instants written as +00:00, +01:00, -05:00, Z, with and without a fraction),
  * some tagged with {@code message_group_uuid} so they enter the index; edits and deletions of earlier
- * messages; records in random order, replayed, in random batches, with malformed records mixed in; and
+ * messages; records in random order, replayed, in random batches, with malformed records mixed in, each batch
+ * through the deployed event source mapping's filters; and
  * row writes throttled or conflicting at random, and invocations that die between writing the new rows and
  * deleting the old ones, delivered again as Lambda does. After every batch each member has exactly one row per
  * conversation, showing what the model says (the newest message delivered so far, or after an edit or
@@ -71,6 +74,8 @@ class StreamProcessorPropertiesTest {
 
     /** One table for every try (each try's users and conversations are new uuids): creating a streamed table per try dominated the run. */
     private static final String TABLE = LocalDynamoDb.shared().newMessagesTable();
+    /** How the deployed event source mapping feeds the processor, from the dev stage's synthesized template. */
+    private static final StreamMapping MAPPING = StageTemplates.read(TestTemplates.cdkOut("dev"), "dev").streamMapping();
 
     private final String table = TABLE;
     private final AtomicLong sequence = new AtomicLong();
@@ -132,21 +137,21 @@ class StreamProcessorPropertiesTest {
         }
 
         // The table changes as the writers make them, all before the stream is processed: the table is ahead of the stream.
-        List<List<DynamodbStreamRecord>> batches = new ArrayList<>(List.of(new ArrayList<>()));
-        Map<DynamodbStreamRecord, Live> inserted = new HashMap<>();
-        Set<DynamodbStreamRecord> changes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<List<Record>> batches = new ArrayList<>(List.of(new ArrayList<>()));
+        Map<Record, Live> inserted = new HashMap<>();
+        Set<Record> changes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Set<String> malformed = new TreeSet<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             String group = groups.get(step.conversation() % pairs.size());
             List<Live> messages = live.get(group);
-            List<DynamodbStreamRecord> batch = batches.get(batches.size() - 1);
+            List<Record> batch = batches.get(batches.size() - 1);
             if (step.malformedBefore()) {
                 String sequenceNumber = next();
                 malformed.add(sequenceNumber);
                 batch.add(malformedRecord(sequenceNumber, messages.get(0).message()));
             }
-            DynamodbStreamRecord record;
+            Record record;
             Action action = step.action() == Action.DELETE && messages.size() == 1 ? Action.INSERT : step.action();
             switch (action) {
                 case EDIT -> {
@@ -155,15 +160,13 @@ class StreamProcessorPropertiesTest {
                             edited.message().sender()), edited.tagged());
                     messages.set(messages.indexOf(edited), now);
                     dynamoDb.putItem(b -> b.tableName(table).item(now.item()));
-                    record = StreamEvents.record("MODIFY", next(), StreamEvents.toEventImage(now.item()));
+                    record = StreamEvents.record("MODIFY", next(), now.item());
                     changes.add(record);
                 }
                 case DELETE -> {
                     Live deleted = messages.remove(step.slot() % messages.size());
                     dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(deleted.item())));
-                    record = StreamEvents.record("REMOVE", next(), null);
-                    record.getDynamodb().setKeys(Map.of(Items.PK, new AttributeValue().withS("MSG#" + group),
-                            Items.SK, new AttributeValue().withS(deleted.message().createdAt())));
+                    record = StreamEvents.remove(next(), Items.key(deleted.item()));
                     changes.add(record);
                 }
                 default -> {
@@ -187,18 +190,21 @@ class StreamProcessorPropertiesTest {
             }
         }
 
-        for (List<DynamodbStreamRecord> batch : batches) {
+        for (List<Record> written : batches) {
+            // Lambda invokes with the records the deployed filters admit, while the rows must follow everything written: a filter
+            // that held back a record the rows need fails here.
+            List<Record> batch = written.stream().filter(record -> MAPPING.admits(record, StreamEvents.STREAM_ARN)).toList();
             StreamsEventResponse response = deliverUntilNoCrash(processor, batch);
 
             Set<String> reported = new TreeSet<>();
             response.getBatchItemFailures().forEach(failure -> reported.add(failure.getItemIdentifier()));
             Set<String> malformedInBatch = new TreeSet<>();
-            batch.stream().map(record -> record.getDynamodb().getSequenceNumber()).filter(malformed::contains).forEach(malformedInBatch::add);
+            batch.stream().map(record -> record.dynamodb().sequenceNumber()).filter(malformed::contains).forEach(malformedInBatch::add);
             assertEquals(malformedInBatch, reported, "exactly the malformed records are reported");
 
             Set<String> changedGroups = new TreeSet<>();
-            batch.stream().filter(changes::contains).forEach(record -> changedGroups.add(record.getDynamodb().getKeys().get(Items.PK).getS().substring(4)));
-            batch.stream().filter(inserted::containsKey).map(inserted::get)
+            written.stream().filter(changes::contains).forEach(record -> changedGroups.add(record.dynamodb().keys().get(Items.PK).s().substring(4)));
+            written.stream().filter(inserted::containsKey).map(inserted::get)
                     .forEach(message -> shown.merge(message.message().groupUuid(), message, (a, b) -> instant(a).compareTo(instant(b)) >= 0 ? a : b));
             changedGroups.forEach(group -> shown.put(group, live.get(group).stream().max(Comparator.comparing(StreamProcessorPropertiesTest::instant)).orElseThrow()));
             for (int i = 0; i < pairs.size(); i++) {
@@ -247,10 +253,10 @@ class StreamProcessorPropertiesTest {
     }
 
     /** Lambda after a crash: the same batch again, until an invocation gets through (each crash is a new container's try). */
-    private static StreamsEventResponse deliverUntilNoCrash(StreamProcessor processor, List<DynamodbStreamRecord> batch) {
+    private static StreamsEventResponse deliverUntilNoCrash(StreamProcessor processor, List<Record> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return processor.handleRequest(StreamEvents.batch(batch), null);
+                return processor.handleRequest(StreamEvents.event(batch), null);
             } catch (IllegalStateException e) {
                 if (!(e.getCause() instanceof SimulatedCrash) || attempt == 50) {
                     throw e;
@@ -295,12 +301,12 @@ class StreamProcessorPropertiesTest {
         assertEquals(expected, actual, "message items as their writers left them");
     }
 
-    private static DynamodbStreamRecord malformedRecord(String sequenceNumber, Message message) {
-        Map<String, AttributeValue> image = new LinkedHashMap<>(StreamEvents.toEventImage(Items.item(message)));
+    private static Record malformedRecord(String sequenceNumber, Message message) {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image = new LinkedHashMap<>(Items.item(message));
         switch ((int) (Long.parseLong(sequenceNumber) % 3)) {
-            case 0 -> image.put(Items.SK, new AttributeValue().withS("not a date-time"));
+            case 0 -> image.put(Items.SK, Items.s("not a date-time"));
             case 1 -> image.remove(Items.MESSAGE);
-            default -> image.put(Items.PK, new AttributeValue().withS("MSG#not-a-uuid"));
+            default -> image.put(Items.PK, Items.s("MSG#not-a-uuid"));
         }
         return StreamEvents.record("INSERT", sequenceNumber, image);
     }

@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Items;
@@ -26,13 +24,13 @@ import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.LocalDynamoDb;
+import com.cruddur.messaging.harness.stream.StreamEvents;
 import com.cruddur.messaging.support.ConversationRowsInTable;
 import com.cruddur.messaging.support.FailFirst;
 import com.cruddur.messaging.support.FailStatements;
-import com.cruddur.messaging.support.LocalDynamoDb;
 import com.cruddur.messaging.support.RequestCounter;
 import com.cruddur.messaging.support.ScannedItems;
-import com.cruddur.messaging.support.StreamEvents;
 import com.cruddur.messaging.support.TestClock;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /** The handler against the real DynamoDB Local, fed events in Lambda's own model. */
 class StreamProcessorTest {
@@ -168,14 +167,14 @@ class StreamProcessorTest {
         String two = startConversation(ANDREW, LORE, "two").groupUuid();
         Message before = say(one, BAYKO, "before");
         Message after = say(two, LORE, "after");
-        Map<String, AttributeValue> badImage = StreamEvents.toEventImage(Items.item(say(one, ANDREW, "bad")));
-        badImage.get(Items.SK).setS("yesterday");
-        List<DynamodbStreamRecord> records = List.of(
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> badImage = new java.util.HashMap<>(Items.item(say(one, ANDREW, "bad")));
+        badImage.put(Items.SK, Items.s("yesterday"));
+        List<Record> records = List.of(
                 StreamEvents.insert(next(), Items.item(before)),
                 StreamEvents.record("INSERT", "000000000000000000555", badImage),
                 StreamEvents.insert(next(), Items.item(after)));
 
-        StreamsEventResponse response = process(StreamEvents.batch(records));
+        StreamsEventResponse response = process(StreamEvents.event(records));
 
         assertEquals(List.of("000000000000000000555"), identifiers(response));
         assertBothRowsOn(before, ANDREW, BAYKO);
@@ -198,7 +197,7 @@ class StreamProcessorTest {
         String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
         Message written = sayAs(group, BAYKO, "from another writer", sortKey);
 
-        StreamsEventResponse response = process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(written)))));
+        StreamsEventResponse response = process(StreamEvents.event(List.of(StreamEvents.insert(next(), Items.item(written)))));
 
         assertEquals(List.of(), identifiers(response));
         assertBothRowsOn(written, ANDREW, BAYKO);
@@ -209,14 +208,14 @@ class StreamProcessorTest {
     void olderInstantWhoseStringSortsLaterNeverMovesARowBackAndANewerOneDoes() {
         String group = startConversation(ANDREW, BAYKO, "hello").groupUuid();
         Message at1830 = sayAs(group, BAYKO, "18:30 UTC", "2026-11-24T18:30:00.000000+00:00");
-        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(at1830)))));
+        process(StreamEvents.event(List.of(StreamEvents.insert(next(), Items.item(at1830)))));
         Message at1804 = sayAs(group, ANDREW, "18:04 UTC, string sorts later", "2026-11-24T19:04:00+01:00");
 
-        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(at1804)))));
+        process(StreamEvents.event(List.of(StreamEvents.insert(next(), Items.item(at1804)))));
         assertBothRowsOn(at1830, ANDREW, BAYKO);
 
         Message at1845 = sayAs(group, ANDREW, "18:45 UTC, string sorts earlier", "2026-11-24T13:45:00-05:00");
-        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(at1845)))));
+        process(StreamEvents.event(List.of(StreamEvents.insert(next(), Items.item(at1845)))));
         assertBothRowsOn(at1845, ANDREW, BAYKO);
     }
 
@@ -245,7 +244,7 @@ class StreamProcessorTest {
             tagged.add(item);
         }
 
-        StreamsEventResponse response = process(StreamEvents.batch(tagged.stream().map(item -> StreamEvents.insert(next(), item)).toList()));
+        StreamsEventResponse response = process(StreamEvents.event(tagged.stream().map(item -> StreamEvents.insert(next(), item)).toList()));
 
         assertEquals(List.of(), identifiers(response));
         for (Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item : tagged) {
@@ -349,10 +348,10 @@ class StreamProcessorTest {
         Message edited = new Message(group, shown.messageUuid(), shown.createdAt(), "edited text", BAYKO);
         dynamoDb.putItem(b -> b.tableName(table).item(Items.item(edited)));
 
-        process(StreamEvents.batch(List.of(StreamEvents.record("MODIFY", next(), StreamEvents.toEventImage(Items.item(edited))))));
+        process(StreamEvents.event(List.of(StreamEvents.record("MODIFY", next(), Items.item(edited)))));
         assertBothRowsOn(edited, ANDREW, BAYKO);
 
-        process(StreamEvents.batch(List.of(StreamEvents.record("MODIFY", next(), StreamEvents.toEventImage(draft)))));
+        process(StreamEvents.event(List.of(StreamEvents.record("MODIFY", next(), draft))));
         assertBothRowsOn(edited, ANDREW, BAYKO);
     }
 
@@ -363,15 +362,15 @@ class StreamProcessorTest {
         Message shown = say(group, BAYKO, "regretted");
         process(inserts(List.of(previous, shown)));
         dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(Items.item(shown))));
-        DynamodbStreamRecord removal = removal(shown);
+        Record removal = removal(shown);
 
-        StreamsEventResponse response = process(StreamEvents.batch(List.of(removal)));
+        StreamsEventResponse response = process(StreamEvents.event(List.of(removal)));
         assertEquals(List.of(), identifiers(response));
         assertBothRowsOn(previous, ANDREW, BAYKO);
 
         Message later = say(group, BAYKO, "a new message");
         process(inserts(List.of(later)));
-        process(StreamEvents.batch(List.of(removal)));
+        process(StreamEvents.event(List.of(removal)));
         assertBothRowsOn(later, ANDREW, BAYKO);
     }
 
@@ -383,7 +382,7 @@ class StreamProcessorTest {
         process(inserts(List.of(older, shown)));
         dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(Items.item(older))));
 
-        process(StreamEvents.batch(List.of(removal(older))));
+        process(StreamEvents.event(List.of(removal(older))));
 
         assertBothRowsOn(shown, ANDREW, BAYKO);
     }
@@ -397,7 +396,7 @@ class StreamProcessorTest {
         process(inserts(List.of(at1830, at1804, at1900)));
         dynamoDb.deleteItem(b -> b.tableName(table).key(Items.key(Items.item(at1900))));
 
-        process(StreamEvents.batch(List.of(removal(at1900))));
+        process(StreamEvents.event(List.of(removal(at1900))));
 
         assertBothRowsOn(at1830, ANDREW, BAYKO);
     }
@@ -408,10 +407,10 @@ class StreamProcessorTest {
         String withLore = startConversation(ANDREW, LORE, "hello lore").groupUuid();
         String instant = "2026-11-24T12:00:00.000000+00:00";
         Message toBayko = sayAs(withBayko, BAYKO, "at noon", instant);
-        process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(toBayko)))));
+        process(StreamEvents.event(List.of(StreamEvents.insert(next(), Items.item(toBayko)))));
         Message toLore = sayAs(withLore, LORE, "also at noon", "2026-11-24T13:00:00+01:00");
 
-        StreamsEventResponse response = process(StreamEvents.batch(List.of(StreamEvents.insert(next(), Items.item(toLore)))));
+        StreamsEventResponse response = process(StreamEvents.event(List.of(StreamEvents.insert(next(), Items.item(toLore)))));
 
         assertEquals(List.of(), identifiers(response), "no retry storm: nothing a retry could fix is reported");
         assertEquals(List.of(new ConversationRow(LORE.uuid(), withLore, instant, "also at noon", ANDREW)), rows.of(LORE.uuid(), withLore));
@@ -559,7 +558,7 @@ class StreamProcessorTest {
     }
 
     private DynamodbEvent inserts(List<Message> messages) {
-        return StreamEvents.batch(messages.stream().map(message -> StreamEvents.insert(next(), Items.item(message))).toList());
+        return StreamEvents.event(messages.stream().map(message -> StreamEvents.insert(next(), Items.item(message))).toList());
     }
 
     private String next() {
@@ -588,11 +587,8 @@ class StreamProcessorTest {
     }
 
     /** The REMOVE record of a deleted message: its keys only, as a NEW_IMAGE stream carries it. */
-    private DynamodbStreamRecord removal(Message message) {
-        DynamodbStreamRecord record = StreamEvents.record("REMOVE", next(), null);
-        record.getDynamodb().setKeys(Map.of("pk", new AttributeValue().withS("MSG#" + message.groupUuid()),
-                "sk", new AttributeValue().withS(message.createdAt())));
-        return record;
+    private Record removal(Message message) {
+        return StreamEvents.remove(next(), Items.key(Items.item(message)));
     }
 
     /** A message put as another writer puts it: its sort key written in {@code sortKey}'s form. */

@@ -10,13 +10,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
+import com.cruddur.messaging.harness.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.template.LambdaFunction;
+import com.cruddur.messaging.harness.template.StageTemplates;
+import com.cruddur.messaging.harness.template.StreamMapping;
+import com.cruddur.messaging.harness.template.TableDefinition;
 import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
 import com.cruddur.messaging.local.stream.DeadLetterFile;
 import com.cruddur.messaging.local.stream.StreamPump;
-import com.cruddur.messaging.local.template.LambdaFunction;
-import com.cruddur.messaging.local.template.StageTemplates;
-import com.cruddur.messaging.local.template.StreamMapping;
-import com.cruddur.messaging.local.template.TableDefinition;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

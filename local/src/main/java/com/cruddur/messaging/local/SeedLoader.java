@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.cruddur.messaging.contract.User;
-import com.cruddur.messaging.local.template.StageTemplates;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.seed.SeedHandler;
 import com.cruddur.messaging.seed.SeedResource;
 import com.cruddur.messaging.seed.SeedStore;

@@ -22,11 +22,11 @@ import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.support.BackendFlask;
 import com.cruddur.messaging.local.support.SynthesizedStage;
 import com.cruddur.messaging.local.support.TestPostgres;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.StageTemplates;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

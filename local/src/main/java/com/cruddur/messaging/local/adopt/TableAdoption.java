@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.cruddur.messaging.harness.template.TableDefinition;
 import com.cruddur.messaging.local.adopt.Finding.Kind;
-import com.cruddur.messaging.local.template.TableDefinition;
 
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.AwsRegion;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.template.StageTemplates;
 
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.http.SdkHttpClient;

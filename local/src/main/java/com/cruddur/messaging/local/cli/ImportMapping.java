@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.cruddur.messaging.harness.template.StageTemplates;
+import com.cruddur.messaging.harness.template.TableDefinition;
+import com.cruddur.messaging.harness.template.TableResource;
 import com.cruddur.messaging.local.adopt.Finding;
 import com.cruddur.messaging.local.adopt.TableAdoption;
-import com.cruddur.messaging.local.template.StageTemplates;
-import com.cruddur.messaging.local.template.TableDefinition;
-import com.cruddur.messaging.local.template.TableResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.cruddur.messaging.harness.template.LambdaFunction;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.AwsRegion;
 import com.cruddur.messaging.local.Clients;
 import com.cruddur.messaging.local.StackOutputs;
@@ -20,8 +22,6 @@ import com.cruddur.messaging.local.redrive.DeployedProcessor;
 import com.cruddur.messaging.local.redrive.FailedBatchesBucket;
 import com.cruddur.messaging.local.redrive.ParkedBatch;
 import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
-import com.cruddur.messaging.local.template.LambdaFunction;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import picocli.CommandLine.Command;

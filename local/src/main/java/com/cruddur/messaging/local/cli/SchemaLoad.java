@@ -3,8 +3,8 @@ package com.cruddur.messaging.local.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import com.cruddur.messaging.local.template.StageTemplates;
-import com.cruddur.messaging.local.template.TableDefinition;
+import com.cruddur.messaging.harness.template.StageTemplates;
+import com.cruddur.messaging.harness.template.TableDefinition;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

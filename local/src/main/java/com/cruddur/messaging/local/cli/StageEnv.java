@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.Cli;
 import com.cruddur.messaging.local.AwsRegion;
 import com.cruddur.messaging.local.Clients;
 import com.cruddur.messaging.local.StackOutputs;
 import com.cruddur.messaging.local.env.TierEnvironments;
-import com.cruddur.messaging.local.template.StageTemplates;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import com.cruddur.messaging.local.template.LambdaFunction;
+import com.cruddur.messaging.harness.template.LambdaFunction;
 
 /**
  * One Lambda execution environment on this machine, built as AWS builds the managed Java runtime's: the

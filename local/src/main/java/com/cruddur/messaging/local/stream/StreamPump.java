@@ -6,25 +6,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import com.cruddur.messaging.local.template.StreamMapping;
+import com.cruddur.messaging.harness.stream.LambdaRecords;
+import com.cruddur.messaging.harness.stream.ShardReader;
+import com.cruddur.messaging.harness.template.StreamMapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * What Lambda's event source mapping does for the deployed stream processor, done against the local
- * table's stream: it polls every shard, drops records the mapping's filters reject, gathers batches
+ * table's stream: it polls every shard ({@link ShardReader}), drops records the mapping's filters reject, gathers batches
  * by batch size and batching window, invokes the function with the event JSON Lambda sends, and on
  * reported item failures retries from the first failed record (bisecting on a function error) until the
  * retry limit, then dead-letters the rest.
@@ -40,26 +37,21 @@ public final class StreamPump implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final Duration IDLE_POLL = Duration.ofMillis(50);
-    /** New shards appear when DynamoDB rolls a shard over (hours apart); looking once a second is plenty. */
-    static final Duration SHARD_DISCOVERY = Duration.ofSeconds(1);
 
-    private final DynamoDbStreamsClient streams;
+    private final ShardReader shards;
     private final String streamArn;
     private final StreamMapping mapping;
     private final StreamFunction function;
     private final DeadLetterFile deadLetters;
     private final Clock clock;
     private final PrintStream log;
-    private final Map<String, String> iterators = new LinkedHashMap<>();
-    private final Set<String> finishedShards = new HashSet<>();
     private final List<Record> pending = new ArrayList<>();
     private Instant windowStart;
-    private Instant shardsDiscovered = Instant.MIN;
     private volatile boolean running = true;
 
     public StreamPump(DynamoDbStreamsClient streams, String streamArn, StreamMapping mapping,
                       StreamFunction function, DeadLetterFile deadLetters, Clock clock, PrintStream log) {
-        this.streams = streams;
+        this.shards = new ShardReader(streams, streamArn, mapping.startingPosition(), clock);
         this.streamArn = streamArn;
         this.mapping = mapping;
         this.function = function;
@@ -93,23 +85,12 @@ public final class StreamPump implements Runnable {
 
     /** Reads what the shards have, and delivers a batch if one is full or its window has passed; true if it delivered. */
     boolean pollOnce() {
-        discoverShards();
-        for (Map.Entry<String, String> shard : iterators.entrySet()) {
-            if (shard.getValue() == null) {
-                continue;
-            }
-            GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(shard.getValue()).limit(1000));
-            for (Record record : response.records()) {
-                if (mapping.admits(LambdaRecords.toJson(record, streamArn))) {
-                    if (pending.isEmpty()) {
-                        windowStart = clock.instant();
-                    }
-                    pending.add(record);
+        for (Record record : shards.read()) {
+            if (mapping.admits(record, streamArn)) {
+                if (pending.isEmpty()) {
+                    windowStart = clock.instant();
                 }
-            }
-            shard.setValue(response.nextShardIterator());
-            if (response.nextShardIterator() == null) {
-                finishedShards.add(shard.getKey());
+                pending.add(record);
             }
         }
         boolean delivered = false;
@@ -122,22 +103,6 @@ public final class StreamPump implements Runnable {
             delivered = true;
         }
         return delivered;
-    }
-
-    private void discoverShards() {
-        Instant now = clock.instant();
-        if (now.isBefore(shardsDiscovered.plus(SHARD_DISCOVERY)) && !iterators.isEmpty()) {
-            return;
-        }
-        shardsDiscovered = now;
-        List<Shard> shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
-        for (Shard shard : shards) {
-            if (!iterators.containsKey(shard.shardId()) && !finishedShards.contains(shard.shardId())) {
-                ShardIteratorType position = ShardIteratorType.fromValue(mapping.startingPosition());
-                iterators.put(shard.shardId(), streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                        .shardIteratorType(position)).shardIterator());
-            }
-        }
     }
 
     private void deliver(List<Record> batch) {

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 
+import com.cruddur.messaging.harness.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.template.StageTemplates;
+import com.cruddur.messaging.harness.template.TableDefinition;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
 import com.cruddur.messaging.local.adopt.Finding.Kind;
 import com.cruddur.messaging.local.support.BootcampTable;
 import com.cruddur.messaging.local.support.BootcampTable.Variant;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.StageTemplates;
-import com.cruddur.messaging.local.template.TableDefinition;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -19,8 +19,8 @@ import com.cruddur.messaging.contract.Keys;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.TestTemplates;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.support.TestTemplates;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

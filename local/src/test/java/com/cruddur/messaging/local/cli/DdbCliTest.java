@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.TestTemplates;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
 import com.cruddur.messaging.local.support.StubAwsHttp;
-import com.cruddur.messaging.local.support.TestTemplates;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

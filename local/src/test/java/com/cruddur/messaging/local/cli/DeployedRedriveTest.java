@@ -20,16 +20,16 @@ import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.stream.StreamEvents;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
 import com.cruddur.messaging.local.runtime.ExecutionEnvironment;
 import com.cruddur.messaging.local.runtime.FunctionError;
 import com.cruddur.messaging.local.stream.StreamPump.StreamFunction;
-import com.cruddur.messaging.local.support.StreamEvents;
 import com.cruddur.messaging.local.support.StubAwsHttp;
 import com.cruddur.messaging.local.support.SynthesizedStage;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -81,8 +81,8 @@ class DeployedRedriveTest {
 
         try (ExecutionEnvironment alias = ExecutionEnvironment.start(templates.streamProcessor(), server.endpoint(), "us-east-1", line -> { })) {
             DeployedStageStub stage = new DeployedStageStub(cdkOut, "dev", alias::invoke);
-            stage.objects.put(PREFIX + "2026-11-25T21.40.00-a", invocationRecord(false, StreamEvents.record("101", Items.item(parked))));
-            String stillFailing = invocationRecord(true, StreamEvents.record("102", broken), StreamEvents.record("103", Items.item(parked)));
+            stage.objects.put(PREFIX + "2026-11-25T21.40.00-a", invocationRecord(false, StreamEvents.json(StreamEvents.insert("101", parked))));
+            String stillFailing = invocationRecord(true, StreamEvents.json(StreamEvents.insert("102", broken)), StreamEvents.json(StreamEvents.insert("103", parked)));
             stage.objects.put(PREFIX + "2026-11-25T21.41.00-b", stillFailing);
 
             assertEquals(1, redrive(stage, "--deployed"));
@@ -103,7 +103,7 @@ class DeployedRedriveTest {
     @Test
     void dryRunListsWhatIsParkedAndTouchesNothing() {
         DeployedStageStub stage = new DeployedStageStub(cdkOut, "dev", NEVER_INVOKED);
-        String parked = invocationRecord(false, StreamEvents.insertWithSortKey("101", "5ae290ed-55d1-47a0-bc6d-fe2bc2700399", "x"));
+        String parked = invocationRecord(false, StreamEvents.json(StreamEvents.insertWithSortKey("101", "5ae290ed-55d1-47a0-bc6d-fe2bc2700399", "x")));
         stage.objects.put(PREFIX + "2026-11-25T21.40.00-a", parked);
 
         assertEquals(0, redrive(stage, "--deployed", "--dry-run"));
@@ -120,7 +120,7 @@ class DeployedRedriveTest {
         DeployedStageStub stage = new DeployedStageStub(cdkOut, "dev", event -> {
             throw new FunctionError("function error", "java.lang.OutOfMemoryError", "Java heap space");
         });
-        stage.objects.put(PREFIX + "a", invocationRecord(false, StreamEvents.insertWithSortKey("101", "5ae290ed-55d1-47a0-bc6d-fe2bc2700399", "x")));
+        stage.objects.put(PREFIX + "a", invocationRecord(false, StreamEvents.json(StreamEvents.insertWithSortKey("101", "5ae290ed-55d1-47a0-bc6d-fe2bc2700399", "x"))));
 
         assertEquals(1, redrive(stage, "--deployed"));
 

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.runtime.FunctionError;
 import com.cruddur.messaging.local.stream.StreamPump.StreamFunction;
 import com.cruddur.messaging.local.support.StubAwsHttp;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**

@@ -19,12 +19,12 @@ import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.Timestamps;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
+import com.cruddur.messaging.harness.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.stream.StreamEvents;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
-import com.cruddur.messaging.local.support.StreamEvents;
 import com.cruddur.messaging.local.support.SynthesizedStage;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -65,7 +65,7 @@ class RedriveTest {
         Message parked = new MessagesRepository(dynamoDb, "cruddur-messages", Clock.systemUTC()).createMessage(first.groupUuid(), LORE, "parked");
         Map<String, AttributeValue> broken = new java.util.HashMap<>(Items.item(parked));
         broken.put(Items.SK, AttributeValue.fromS("not a date-time"));
-        Files.writeString(file, parkedBatch(StreamEvents.record("101", Items.item(parked)), StreamEvents.record("102", broken)) + "\n");
+        Files.writeString(file, parkedBatch(StreamEvents.json(StreamEvents.insert("101", parked)), StreamEvents.json(StreamEvents.insert("102", broken))) + "\n");
 
         assertEquals(1, redrive());
         assertTrue(out.contains("redrove 1 batch(es), 2 record(s) through cruddur-dev-messaging-stream: 1 processed, 1 still failing"), out);

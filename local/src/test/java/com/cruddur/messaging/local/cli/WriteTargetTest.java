@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.cruddur.messaging.harness.TestTemplates;
 import com.cruddur.messaging.local.support.StubAwsHttp;
-import com.cruddur.messaging.local.support.TestTemplates;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

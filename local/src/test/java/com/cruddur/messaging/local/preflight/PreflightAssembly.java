@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.support.SynthesizedStage;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.cruddur.messaging.harness.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
 import com.cruddur.messaging.local.support.BootcampTable;
 import com.cruddur.messaging.local.support.StubAwsHttp;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Nested;

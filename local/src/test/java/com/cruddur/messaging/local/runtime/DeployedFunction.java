@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.cruddur.messaging.harness.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.template.LambdaFunction;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
 import com.cruddur.messaging.local.support.SynthesizedStage;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.LambdaFunction;
-import com.cruddur.messaging.local.template.StageTemplates;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.cruddur.messaging.harness.template.LambdaFunction;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.cruddur.messaging.local.support.SynthesizedStage;
 import com.cruddur.messaging.local.support.TestPostgres;
-import com.cruddur.messaging.local.template.LambdaFunction;
-import com.cruddur.messaging.local.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;

@@ -17,9 +17,9 @@ import com.cruddur.messaging.contract.ConversationRow;
 import com.cruddur.messaging.contract.Message;
 import com.cruddur.messaging.contract.User;
 import com.cruddur.messaging.data.MessagesRepository;
-import com.cruddur.messaging.local.support.StreamEvents;
-import com.cruddur.messaging.local.template.LambdaFunction;
-import com.cruddur.messaging.local.template.StageTemplates;
+import com.cruddur.messaging.harness.stream.StreamEvents;
+import com.cruddur.messaging.harness.template.LambdaFunction;
+import com.cruddur.messaging.harness.template.StageTemplates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
@@ -72,9 +72,9 @@ class StreamProcessorArtifactTest {
         Message reply = new MessagesRepository(processor.dynamoDb, processor.function.environment().get("DDB_MESSAGE_TABLE"),
                 Clock.fixed(Instant.parse("2026-11-24T10:05:00Z"), ZoneOffset.UTC)).createMessage(first.groupUuid(), BAYKO, "the reply");
 
-        String response = processor.environment.invoke(StreamEvents.batch(
+        String response = processor.environment.invoke(StreamEvents.eventJson(List.of(
                 StreamEvents.insert("101", reply),
-                StreamEvents.insertWithSortKey("102", first.groupUuid(), "not a date-time")));
+                StreamEvents.insertWithSortKey("102", first.groupUuid(), "not a date-time"))));
 
         assertEquals(JSON.readTree("{\"batchItemFailures\":[{\"itemIdentifier\":\"102\"}]}"), JSON.readTree(response));
         for (User member : List.of(YAYA, BAYKO)) {
@@ -90,7 +90,7 @@ class StreamProcessorArtifactTest {
         FunctionError error = assertThrows(FunctionError.class, () -> processor.environment.invoke("{\"Records\": \"not a list\"}"));
 
         assertEquals("function error", error.kind(), error.getMessage());
-        assertEquals(JSON.readTree("{\"batchItemFailures\":[]}"), JSON.readTree(processor.environment.invoke(StreamEvents.batch())));
+        assertEquals(JSON.readTree("{\"batchItemFailures\":[]}"), JSON.readTree(processor.environment.invoke(StreamEvents.eventJson(List.of()))));
     }
 
     @Test

@@ -23,41 +23,33 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import com.cruddur.messaging.local.Clients;
-import com.cruddur.messaging.local.LocalDynamoDbServer;
+import com.cruddur.messaging.harness.LocalDynamoDb;
+import com.cruddur.messaging.harness.TestTemplates;
+import com.cruddur.messaging.harness.template.FilterPattern;
+import com.cruddur.messaging.harness.template.StageTemplates;
+import com.cruddur.messaging.harness.template.StreamMapping;
 import com.cruddur.messaging.local.support.InProcessFunction;
-import com.cruddur.messaging.local.support.TestTemplates;
-import com.cruddur.messaging.local.template.FilterPattern;
-import com.cruddur.messaging.local.template.StageTemplates;
-import com.cruddur.messaging.local.template.StreamMapping;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The local event source mapping against DynamoDB Local's real stream: filtering, batching, retries and dead letters as Lambda does them. */
 class StreamPumpTest {
 
-    private static final LocalDynamoDbServer SERVER = LocalDynamoDbServer.start(TestTemplates.freePort(), Optional.empty());
-    private static final AtomicInteger TABLES = new AtomicInteger();
     private static final List<FilterPattern> DEPLOYED_FILTERS = StageTemplates.read(TestTemplates.cdkOut("dev"), "dev").streamMapping().filters();
 
-    private final DynamoDbClient dynamoDb = Clients.dynamoDb(Optional.of(SERVER.endpoint()), Region.US_EAST_1);
-    private final DynamoDbStreamsClient streams = Clients.streams(SERVER.endpoint());
-    private final String table = "pump-" + TABLES.incrementAndGet();
-    private final String streamArn = createTable();
+    private final DynamoDbClient dynamoDb = LocalDynamoDb.shared().client();
+    private final DynamoDbStreamsClient streams = LocalDynamoDb.shared().streams();
+    private final TableDescription created = LocalDynamoDb.shared().createMessagesTable();
+    private final String table = created.tableName();
+    private final String streamArn = created.latestStreamArn();
     private final List<List<String>> invocations = new ArrayList<>();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final Path deadLetters = tempFile();
-
-    @AfterAll
-    static void stopServer() {
-        SERVER.close();
-    }
 
     @Test
     void onlyRecordsTheFilterAdmitsReachTheHandler() {
@@ -230,11 +222,6 @@ class StreamPumpTest {
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
-    }
-
-    private String createTable() {
-        var definition = StageTemplates.read(TestTemplates.cdkOut("dev"), "dev").table();
-        return dynamoDb.createTable(definition.createTableRequest().toBuilder().tableName(table).build()).tableDescription().latestStreamArn();
     }
 
     private static Path tempFile() {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.cruddur.messaging.harness.TestTemplates;
+
 /**
  * A shell with an empty environment ({@code env -i}): only PATH (Debian's /usr/bin first, so {@code aws} is Debian's
  * awscli and {@code python3} has Debian's python3-boto3, whatever pyenv puts on the developer's PATH) and a fresh HOME

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.template;
+package com.cruddur.messaging.harness.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import com.cruddur.messaging.local.support.TestTemplates;
+import com.cruddur.messaging.harness.TestTemplates;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.support;
+package com.cruddur.messaging.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * The synthesized templates of a stage as cdk synth writes them, taken from the CDK app's snapshot
- * files: SnapshotTest keeps those equal to the synthesized CloudFormation, so local tests read exactly
- * what production deploys without running the CDK app.
+ * files: SnapshotTest keeps those equal to the synthesized CloudFormation, so the tests of lambda/ and local/ read
+ * exactly what production deploys without running the CDK app. {@code project.root} is the repository's root (both
+ * projects' surefire configurations set it).
  */
 public final class TestTemplates {
 

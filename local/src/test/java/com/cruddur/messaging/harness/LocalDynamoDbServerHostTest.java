@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,8 +17,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Optional;
-
-import com.cruddur.messaging.local.support.TestTemplates;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,14 @@
-package com.cruddur.messaging.local.template;
+package com.cruddur.messaging.harness.template;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.cruddur.messaging.harness.stream.LambdaRecords;
 import com.fasterxml.jackson.databind.JsonNode;
+
+import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * The event source mapping's settings that decide what the stream processor sees and when: batch
@@ -46,8 +49,12 @@ public record StreamMapping(
                 properties.path("StartingPosition").asText("LATEST"));
     }
 
-    /** Lambda invokes for a record that matches any filter, or for every record when there are none. */
-    public boolean admits(JsonNode event) {
+    /**
+     * Lambda invokes for a record that matches any filter, or for every record when there are none; the filters see
+     * {@code record} of the stream {@code streamArn} as the function would receive it.
+     */
+    public boolean admits(Record record, String streamArn) {
+        JsonNode event = LambdaRecords.toJson(record, streamArn);
         return filters.isEmpty() || filters.stream().anyMatch(filter -> filter.matches(event));
     }
 }

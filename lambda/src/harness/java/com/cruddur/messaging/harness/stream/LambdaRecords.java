@@ -1,10 +1,11 @@
-package com.cruddur.messaging.local.stream;
+package com.cruddur.messaging.harness.stream;
 
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,9 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 /**
  * A record of the DynamoDB Streams API as Lambda hands it on: the JSON of one element of a DynamoDB
  * event's {@code Records}, which is both what the function receives and what event source mapping
- * filters are matched against.
+ * filters are matched against. The one conversion from the SDK's stream records to Lambda's event: local
+ * mode's pump, the tests' stream reads and their hand-made records ({@link StreamEvents}) all go through it.
  */
-final class LambdaRecords {
+public final class LambdaRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,9 +25,10 @@ final class LambdaRecords {
     }
 
     /** The event Lambda sends for a batch: {@code {"Records": [...]}}. */
-    static String toEvent(List<Record> records, String streamArn) {
+    public static String toEvent(List<Record> records, String streamArn) {
         ObjectNode event = JSON.createObjectNode();
-        records.forEach(record -> event.withArray("Records").add(toJson(record, streamArn)));
+        ArrayNode array = event.putArray("Records");
+        records.forEach(record -> array.add(toJson(record, streamArn)));
         return event.toString();
     }
 
@@ -34,7 +37,7 @@ final class LambdaRecords {
      * (epoch seconds), "Keys", "NewImage", "OldImage", "SequenceNumber", "SizeBytes", "StreamViewType"}, "eventSourceARN"}},
      * attribute values in DynamoDB JSON.
      */
-    static ObjectNode toJson(Record record, String streamArn) {
+    public static ObjectNode toJson(Record record, String streamArn) {
         ObjectNode event = JSON.createObjectNode();
         event.put("eventID", record.eventID());
         event.put("eventName", record.eventNameAsString());

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.harness;
 
 import java.io.IOException;
 import java.net.InetAddress;

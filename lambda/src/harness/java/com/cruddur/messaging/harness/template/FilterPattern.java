@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.template;
+package com.cruddur.messaging.harness.template;
 
 import java.io.IOException;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.template;
+package com.cruddur.messaging.harness.template;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
