@@ -41,11 +41,20 @@ public final class LocalDynamoDb {
     /** The JVM's DynamoDB Local, started on first use and stopped when the JVM exits. */
     public static synchronized LocalDynamoDb shared() {
         if (shared == null) {
-            LocalDynamoDb started = new LocalDynamoDb(LocalDynamoDbServer.start(TestTemplates.freePort(), Optional.empty()));
-            Runtime.getRuntime().addShutdownHook(new Thread(started.server::close));
-            shared = started;
+            shared = startOwn();
         }
         return shared;
+    }
+
+    /**
+     * A DynamoDB Local of the caller's own, stopped when the JVM exits, for a test that sends tens of thousands of
+     * requests: once a few thousand items went through a DynamoDB Local (even into a table since deleted), its writes
+     * cost up to three times as much, so sharing would make that test's time depend on which tests ran before it.
+     */
+    public static LocalDynamoDb startOwn() {
+        LocalDynamoDb started = new LocalDynamoDb(LocalDynamoDbServer.start(TestTemplates.freePort(), Optional.empty()));
+        Runtime.getRuntime().addShutdownHook(new Thread(started.server::close));
+        return started;
     }
 
     /** Stops the shared server now (a program that must end, rather than a test JVM, calls this). */

@@ -72,8 +72,10 @@ class StreamProcessorPropertiesTest {
     /** What datetime.isoformat() writes for an aware datetime with microseconds. */
     private static final DateTimeFormatter PYTHON_ISOFORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
+    /** Its own DynamoDB Local: the tries' writes would slow the tests after them, and the writes of tests before them would slow the tries. */
+    private static final LocalDynamoDb DYNAMO_DB = LocalDynamoDb.startOwn();
     /** One table for every try (each try's users and conversations are new uuids): creating a streamed table per try dominated the run. */
-    private static final String TABLE = LocalDynamoDb.shared().newMessagesTable();
+    private static final String TABLE = DYNAMO_DB.newMessagesTable();
     /** How the deployed event source mapping feeds the processor, from the dev stage's synthesized template. */
     private static final StreamMapping MAPPING = StageTemplates.read(TestTemplates.cdkOut("dev"), "dev").streamMapping();
 
@@ -102,9 +104,9 @@ class StreamProcessorPropertiesTest {
     @Property(tries = 500)
     void invariantsHoldAfterEverySequenceOfBatches(@ForAll("conversationPairs") List<int[]> pairs, @ForAll("steps") List<Step> steps,
                                                    @ForAll("everyNthWriteFails") int failEvery, @ForAll("everyNthDeletePhaseCrashes") int crashEvery) {
-        try (DynamoDbClient dynamoDb = LocalDynamoDb.shared().client(
+        try (DynamoDbClient dynamoDb = DYNAMO_DB.client(
                 FailStatements.everyNth("INSERT", failEvery, "ThrottlingError", "TransactionConflict"), new CrashBeforeDeletes(crashEvery));
-             DynamoDbClient writers = LocalDynamoDb.shared().client()) {
+             DynamoDbClient writers = DYNAMO_DB.client()) {
             check(pairs, steps, dynamoDb, writers);
         }
     }
