@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import com.cruddur.messaging.contract.Items;
 import com.cruddur.messaging.contract.Keys;
@@ -26,9 +27,16 @@ public final class SeedStore {
     static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
+    private final LongConsumer pause;
 
     public SeedStore(DynamoDbClient dynamoDb) {
+        this(dynamoDb, SeedStore::sleep);
+    }
+
+    /** With the pause before a retry ({@code pause} gets its milliseconds), so tests can run without waiting. */
+    SeedStore(DynamoDbClient dynamoDb, LongConsumer pause) {
         this.dynamoDb = dynamoDb;
+        this.pause = pause;
     }
 
     /** Keys of what a seed of this conversation left: its messages (by their derived ids) and both members' rows for it. */
@@ -62,7 +70,7 @@ public final class SeedStore {
                             + MAX_ATTEMPTS + " attempts (throttled?)");
                 }
                 if (attempt > 1) {
-                    backOff(attempt);
+                    pause.accept(Math.min(2_000L, 50L << attempt));
                 }
                 List<WriteRequest> batch = pending;
                 BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(tableName, batch)));
@@ -88,9 +96,9 @@ public final class SeedStore {
         return items;
     }
 
-    private static void backOff(int attempt) {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(Math.min(2_000L, 50L << attempt));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying unprocessed writes", e);

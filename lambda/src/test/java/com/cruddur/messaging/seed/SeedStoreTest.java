@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class SeedStoreTest {
 
     private final String table = LocalDynamoDb.shared().newMessagesTable();
+    /** The pauses the store asked for before its retries, in milliseconds: recorded instead of waited. */
+    private final List<Long> pauses = new ArrayList<>();
 
     @Test
     void unprocessedItemsAreRetriedUntilEveryItemIsWritten() {
@@ -41,18 +43,19 @@ class SeedStoreTest {
         RequestCounter requests = new RequestCounter();
         DynamoDbClient dynamoDb = LocalDynamoDb.shared().client(requests, throttling);
 
-        new SeedStore(dynamoDb).put(table, items(60));
+        new SeedStore(dynamoDb, pauses::add).put(table, items(60));
 
         assertEquals(60, dynamoDb.scan(b -> b.tableName(table)).count());
         assertEquals(3, throttling.throttledCalls);
         assertTrue(requests.of("BatchWriteItem") > 3, "retries were sent: " + requests.snapshot());
+        assertEquals(List.of(200L, 400L), pauses, "a growing pause before each retry");
     }
 
     @Test
     void writesThatStayUnprocessedFailNamingTheTable() {
         DynamoDbClient dynamoDb = LocalDynamoDb.shared().client(new Throttling(0, Integer.MAX_VALUE));
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> new SeedStore(dynamoDb).put(table, items(3)));
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> new SeedStore(dynamoDb, pauses::add).put(table, items(3)));
 
         assertTrue(failure.getMessage().contains("3 writes to " + table + " stayed unprocessed"), failure.getMessage());
     }
