@@ -100,10 +100,11 @@ class StatementCoalescerTest {
         coalescer.enter();
         coalescer.enter();
         Future<List<BatchStatementResponse>> full = threads.submit(() -> coalescer.execute(statements("a", 25)));
-        Thread.sleep(50);
+        // The 25 statements fill a request, which goes at once; waiting for its answer (not for a fixed time, which a
+        // busy machine can outlast) makes the other conversation's statement the second request.
+        assertEquals(25, full.get().size());
         Future<List<BatchStatementResponse>> next = threads.submit(() -> coalescer.execute(statements("b", 1)));
 
-        assertEquals(25, full.get().size());
         assertEquals("throttled", assertThrows(java.util.concurrent.ExecutionException.class, next::get).getCause().getMessage());
     }
 
