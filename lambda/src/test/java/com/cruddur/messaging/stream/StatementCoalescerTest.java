@@ -100,6 +100,8 @@ class StatementCoalescerTest {
         coalescer.enter();
         coalescer.enter();
         Future<List<BatchStatementResponse>> full = threads.submit(() -> coalescer.execute(statements("a", 25)));
+        // The 25 statements fill a request, which goes at once; waiting for its answer (not for a fixed time, which a
+        // busy machine can outlast) makes the other conversation's statement the second request.
         assertEquals(25, full.get().size());
         // "a" is done; otherwise "b" would wait the whole linger for it before its request goes out.
         coalescer.leave();
