@@ -209,13 +209,9 @@ class SynthesizedContractTest {
         }
     }
 
-    /** The CDK app's src/test/resources (lambda/pom.xml names it), where its snapshots and the shared examples are. */
+    /** The CDK app's src/test/resources, where its snapshots and the shared examples are ({@code project.root}, as TestTemplates). */
     private static Path appTestResources() {
-        String directory = System.getProperty("cruddur.app.test.resources");
-        if (directory == null) {
-            throw new IllegalStateException("system property cruddur.app.test.resources is not set; run the tests through Maven (lambda/pom.xml sets it)");
-        }
-        return Path.of(directory);
+        return Path.of(System.getProperty("project.root", ".."), "src", "test", "resources");
     }
 
     private static JsonNode read(Path file) {
